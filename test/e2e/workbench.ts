@@ -1,0 +1,334 @@
+// Drives the VS Code workbench in Chromium the way a user does (keyboard, Problems panel, hover,
+// suggest widget, quick-fix menu, notifications) and reads what is on screen. Every wait is a
+// condition polled until a deadline; nothing sleeps for a fixed time.
+import type { Page } from 'playwright-core';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Problem {
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  severity: Severity | string | null;
+  message: string;
+  source: string | null;
+  code: string | null;
+}
+
+export class WaitTimeout extends Error {
+  override name = 'WaitTimeout';
+}
+
+/** Polls `probe` every `interval` ms until it returns a truthy value; throws WaitTimeout with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  opts: { timeoutMs?: number; interval?: number; onTimeout?: () => Promise<string> | string } = {},
+): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+      lastError = null;
+    } catch (e) {
+      if (e instanceof FatalSignal) throw e;
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const extra = opts.onTimeout ? `\n${await opts.onTimeout()}` : '';
+      const err = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new WaitTimeout(`timed out after ${opts.timeoutMs ?? 15_000} ms waiting for ${what}${err}${extra}`);
+    }
+    await new Promise((r) => setTimeout(r, opts.interval ?? 100));
+  }
+}
+
+/** Thrown from inside a wait to stop it at once (e.g. the language server reported a failure). */
+export class FatalSignal extends Error {
+  override name = 'FatalSignal';
+}
+
+const SEVERITY_BY_NUMBER: Record<number, Severity> = { 8: 'error', 4: 'warning', 2: 'info', 1: 'hint' };
+
+export class Workbench {
+  /** Called during every wait: throws FatalSignal when something went fatally wrong (a failure notification). */
+  guard: () => Promise<void> = async () => {};
+
+  constructor(readonly page: Page) {}
+
+  async wait<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+    return waitFor(
+      what,
+      async () => {
+        await this.guard();
+        return probe();
+      },
+      { timeoutMs },
+    );
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
+    // The workbench is interactive once the status bar and activity bar are there.
+    await this.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 30_000 });
+  }
+
+  /** Runs a command through the command palette (F1), matched by its label. */
+  async command(label: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    await this.wait(`command "${label}" in the palette`, async () =>
+      (await this.page.$$eval('.quick-input-list .monaco-list-row', (rows, l) => rows.some((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').includes(l)), label)),
+    );
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Opens a file with Quick Open (Ctrl+P accepts an absolute path) and waits for its tab to be active. */
+  async openFile(absPath: string): Promise<void> {
+    const base = absPath.split('/').pop() ?? absPath;
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press('Control+P');
+      const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+      await input.fill(absPath);
+      const row = await this.page
+        .waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${base}"]`, { timeout: 10_000 })
+        .then(() => true, () => false);
+      await this.page.keyboard.press(row ? 'Enter' : 'Escape');
+      const opened = await this.page
+        .waitForSelector(`.tabs-container .tab.active[data-resource-name="${base}"]`, { timeout: 10_000 })
+        .then(() => true, () => false);
+      if (opened) break;
+      if (attempt >= 2) throw new Error(`could not open ${absPath} with Quick Open`);
+    }
+    await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { timeout: 10_000 });
+  }
+
+  async activeTabDirty(): Promise<boolean> {
+    return (await this.page.$('.tabs-container .tab.active.dirty')) !== null;
+  }
+
+  /** The "Ln L, Col C" of the status bar, 1-based. */
+  async cursor(): Promise<{ line: number; column: number } | null> {
+    const text = await this.page
+      .$eval('[id="status.editor.selection"]', (e) => e.textContent ?? '')
+      .catch(() => '');
+    const m = /Ln (\d+), Col (\d+)/.exec(text);
+    return m ? { line: Number(m[1]), column: Number(m[2]) } : null;
+  }
+
+  /** Focuses the active editor. */
+  async focusEditor(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.command('View: Focus Active Editor Group');
+  }
+
+  /** Moves the cursor with Go to Line (Ctrl+G, "L:C"; 1-based) and waits for the status bar to show it. */
+  async goto(line: number, column: number): Promise<void> {
+    await this.page.click('.editor-group-container.active .monaco-editor .view-lines');
+    await this.page.keyboard.press('Control+G');
+    const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.wait(`cursor at Ln ${line}, Col ${column}`, async () => {
+      const c = await this.cursor();
+      return c && c.line === line && c.column === column;
+    });
+  }
+
+  /** The editor's language as the status bar names it. */
+  async languageMode(): Promise<string | null> {
+    return this.page.$eval('[id="status.editor.mode"]', (e) => (e.textContent ?? '').trim()).catch(() => null);
+  }
+
+  // ---------- Problems panel ----------
+
+  async showProblems(): Promise<void> {
+    if (!(await this.page.$('.markers-panel:visible'))) {
+      await this.command('View: Focus Problems (Errors, Warnings, Infos)').catch(async () => {
+        await this.page.keyboard.press('Control+Shift+M');
+      });
+    }
+    await this.page.waitForSelector('.markers-panel', { state: 'visible', timeout: 10_000 });
+  }
+
+  /** The rows the Problems panel renders (it is virtualised; the suite's files have few problems, all visible). */
+  async problems(): Promise<Problem[]> {
+    const rows = await this.page.$$eval('.markers-panel .monaco-list-row', (els) =>
+      els
+        .filter((e) => !e.closest('.monaco-tree-sticky-container'))
+        .map((e) => {
+          const q = (s: string): string | null => e.querySelector(s)?.textContent?.trim() ?? null;
+          const icon = e.querySelector('.marker-icon');
+          return {
+            index: Number(e.getAttribute('data-index')),
+            level: Number(e.getAttribute('aria-level')),
+            resource: e.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? null,
+            severity: icon ? ([...icon.classList].find((c) => c !== 'marker-icon' && !c.startsWith('codicon')) ?? null) : null,
+            iconClasses: icon ? [...icon.classList].join(' ') : '',
+            message: q('.marker-message') ?? '',
+            source: q('.marker-source'),
+            code: q('.marker-code'),
+            where: q('.marker-line'),
+          };
+        }),
+    );
+    const out: Problem[] = [];
+    let file: string | null = null;
+    for (const r of rows.sort((a, b) => a.index - b.index)) {
+      if (r.level === 1) {
+        file = r.resource;
+        continue;
+      }
+      const m = /\[Ln (\d+), Col (\d+)\]/.exec(r.where ?? '');
+      const sev = /error/.test(r.iconClasses) ? 'error' : /warning/.test(r.iconClasses) ? 'warning' : /info/.test(r.iconClasses) ? 'info' : r.severity;
+      let code = r.code;
+      // Newer workbenches render "source(code)" in one element.
+      if (code) code = code.replace(/^\(|\)$/g, '');
+      out.push({ file, line: m ? Number(m[1]) : null, column: m ? Number(m[2]) : null, severity: sev, message: r.message, source: r.source, code });
+    }
+    return out;
+  }
+
+  /** Every entry of the Problems panel exactly as it holds them: select all + Copy, parsed. Moves focus to the panel. */
+  async copyProblems(): Promise<Problem[]> {
+    await this.page.focus('.markers-panel .monaco-list');
+    await this.page.evaluate(() => navigator.clipboard.writeText(''));
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    const text = await waitFor('the Problems panel copy on the clipboard', () => this.page.evaluate(() => navigator.clipboard.readText()), { timeoutMs: 5000 });
+    const arr = JSON.parse(text.trim().startsWith('[') ? text : `[${text}]`) as Array<{
+      resource: string;
+      startLineNumber: number;
+      startColumn: number;
+      severity: number;
+      message: string;
+      source?: string;
+      code?: string | { value: string };
+    }>;
+    return arr.map((m) => ({
+      file: m.resource,
+      line: m.startLineNumber,
+      column: m.startColumn,
+      severity: SEVERITY_BY_NUMBER[m.severity] ?? String(m.severity),
+      message: m.message,
+      source: m.source ?? null,
+      code: typeof m.code === 'object' && m.code ? m.code.value : (m.code ?? null),
+    }));
+  }
+
+  // ---------- hover ----------
+
+  /** Shows the hover at the cursor (editor.action.showHover: Ctrl+K Ctrl+I) and returns its text once stable. */
+  async hoverAtCursor(): Promise<{ markdown: string; problems: string[] }> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const read = () =>
+      this.page.evaluate(() => {
+        const md: string[] = [];
+        const problems: string[] = [];
+        for (const h of document.querySelectorAll('.monaco-hover:not(.hidden)')) {
+          for (const row of h.querySelectorAll('.hover-row')) {
+            if (row.classList.contains('status-bar')) continue;
+            const marker = row.querySelector('.marker');
+            if (marker) {
+              problems.push((marker as HTMLElement).innerText.trim());
+              continue;
+            }
+            const parts = [...row.querySelectorAll('.rendered-markdown')].map((m) => (m as HTMLElement).innerText.trim()).filter(Boolean);
+            md.push(...parts);
+          }
+        }
+        return { markdown: md.join('\n'), problems };
+      });
+    let last = '';
+    let since = 0;
+    return this.wait('a hover with content', async () => {
+      const h = await read();
+      if (!h.markdown || /^Loading/.test(h.markdown)) return null;
+      const key = JSON.stringify(h);
+      if (key !== last) {
+        last = key;
+        since = Date.now();
+        return null;
+      }
+      return Date.now() - since >= 300 ? h : null; // the same content on consecutive polls: rendering is done
+    });
+  }
+
+  // ---------- completion ----------
+
+  /** Triggers suggestions (Ctrl+Space) and returns the labels of the suggest widget once it has rows. */
+  async suggestions(): Promise<string[]> {
+    await this.page.keyboard.press('Control+Space');
+    return this.wait('the suggest widget to list items', async () => {
+      const labels = await this.page.$$eval('.editor-widget.suggest-widget.visible .monaco-list-row', (rows) =>
+        rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim()),
+      );
+      if (labels.length === 0) return null;
+      const loading = await this.page.$('.editor-widget.suggest-widget.visible .message:not([aria-hidden="true"])');
+      return loading && (await loading.isVisible()) ? null : labels;
+    });
+  }
+
+  // ---------- quick fix ----------
+
+  /** Opens the quick-fix menu at the cursor (Ctrl+.) and returns the titles it offers. */
+  async quickFixes(): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    return this.wait('the quick-fix menu', async () => {
+      const titles = await this.page.$$eval('.action-widget .monaco-list-row.action', (rows) =>
+        rows.map((r) => (r.querySelector('.title')?.textContent ?? r.getAttribute('aria-label') ?? r.textContent ?? '').trim()),
+      );
+      return titles.length ? titles : null;
+    });
+  }
+
+  async applyQuickFix(title: string): Promise<void> {
+    const row = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
+    await row.hover();
+    await row.click();
+    await this.page.waitForSelector('.action-widget', { state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
+
+  // ---------- notifications ----------
+
+  /** Messages of the notification toasts on screen now. */
+  async toasts(): Promise<string[]> {
+    return this.page
+      .$$eval('.notifications-toasts .notification-list-item', (els) =>
+        els.map((e) => {
+          const msg = e.querySelector('.notification-list-item-message')?.textContent?.trim() ?? '';
+          const src = e.querySelector('.notification-list-item-source')?.textContent?.trim() ?? '';
+          return src ? `${msg} (${src})` : msg;
+        }),
+      )
+      .catch(() => []);
+  }
+
+  /** Everything the Notification Center holds (toasts time out; the center keeps them). */
+  async allNotifications(): Promise<string[]> {
+    const seen = new Set(await this.toasts());
+    await this.command('Notifications: Show Notifications').catch(() => {});
+    const center = await this.page
+      .$$eval('.notifications-center .notification-list-item', (els) =>
+        els.map((e) => {
+          const msg = e.querySelector('.notification-list-item-message')?.textContent?.trim() ?? '';
+          const src = e.querySelector('.notification-list-item-source')?.textContent?.trim() ?? '';
+          return src ? `${msg} (${src})` : msg;
+        }),
+      )
+      .catch(() => []);
+    for (const c of center) seen.add(c);
+    await this.command('Notifications: Hide Notifications').catch(() => this.page.keyboard.press('Escape'));
+    return [...seen].filter(Boolean);
+  }
+
+  async screenshot(file: string): Promise<void> {
+    await this.page.screenshot({ path: file });
+  }
+}
