@@ -15,7 +15,8 @@ import {
 } from './model';
 
 export * from './model';
-export { FIELDS, type FieldDoc } from './fields';
+export * from './fields';
+export * from './schema';
 
 const layerById = new Map<string, LayerInfo>(LAYERS.map((l) => [l.id, l]));
 

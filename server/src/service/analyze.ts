@@ -1,0 +1,126 @@
+// Per-part analysis: one workload item (schema, duplicate keys, layer rules, unassigned layers) and the header
+// (apiVersion, kind, metadata, teams). Results are relative to the part's text and cached by that text.
+import type { Document, Node } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { getLayer, isParty, isServiceModel } from '../model';
+import { duplicateKeys, keyText, span, stringOf, teamFacts, workloadFacts, type TeamFacts, type WorkloadFacts } from './facts';
+import type { RawFinding } from './raw';
+import { customerOnlyDuty } from './rules/customer-only-duty';
+import { duplicateKey } from './rules/duplicate-key';
+import { modelMismatch } from './rules/model-mismatch';
+import { providerOnlyDuty } from './rules/provider-only-duty';
+import { unassignedLayer } from './rules/unassigned-layer';
+import type { LayerCheck } from './rules/common';
+import type { TeamRef } from './rules/unknown-team';
+import { schemaFindings, validateHeaderValue, validateWorkloadValue } from './validate';
+
+export const MAX_ALIAS_COUNT = 100;
+
+export interface WorkloadAnalysis {
+  facts: WorkloadFacts;
+  findings: RawFinding[];
+  teamRefs: TeamRef[];
+}
+
+export interface HeaderAnalysis {
+  findings: RawFinding[];
+  teams: TeamFacts[];
+  teamRefs: TeamRef[];
+}
+
+/** Runs `fn`; a throw becomes one internal-error finding at `at` and the other rules go on. */
+export function guarded<T>(what: string, at: { start: number; end: number }, out: RawFinding[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    out.push({
+      code: 'internal-error',
+      severity: 'error',
+      message: `srm failed while checking ${what}: ${e instanceof Error ? e.message : String(e)}. Please report this.`,
+      start: at.start,
+      end: at.end,
+      fixes: [],
+    });
+    return undefined;
+  }
+}
+
+const LAYER_RULES = [customerOnlyDuty, providerOnlyDuty, modelMismatch];
+
+/** Analyses one workload item. `text` is the text the item's offsets index into. */
+export function analyzeWorkload(item: Node | null, doc: Document, text: string): WorkloadAnalysis {
+  const findings: RawFinding[] = [];
+  const where = span(item) ?? { start: 0, end: 0 };
+  const facts = guarded('a workload', where, findings, () => workloadFacts(item)) ?? { span: where, assignments: [] };
+  const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
+  guarded('the schema', where, findings, () => {
+    findings.push(...schemaFindings(validateWorkloadValue(js), item, ['workloads', 0]));
+  });
+  guarded('duplicate keys', where, findings, () =>
+    duplicateKeys(item, (k, at) => findings.push({ ...duplicateKey(k, at), workload: facts.name })),
+  );
+  for (const f of findings) if (f.workload === undefined && facts.name !== undefined) f.workload = facts.name;
+  const model = isServiceModel(facts.model) ? facts.model : undefined;
+  if (model) {
+    for (const a of facts.assignments) {
+      if (!isParty(a.owner) || !a.ownerSpan || !getLayer(a.layer)) continue;
+      const check = { a, model, w: facts } as LayerCheck;
+      for (const rule of LAYER_RULES) {
+        const r = guarded(`layer "${a.layer}"`, a.ownerSpan, findings, () => rule(check));
+        if (r) {
+          findings.push(r);
+          break; // one value gets one rule
+        }
+      }
+    }
+  }
+  const missing = guarded('unassigned layers', where, findings, () => unassignedLayer(facts, model, text));
+  if (missing) findings.push(missing);
+  const teamRefs: TeamRef[] = [];
+  for (const a of facts.assignments) {
+    if (a.team !== undefined && a.teamSpan) {
+      teamRefs.push({ team: a.team, span: a.teamSpan, workload: facts.name, layer: a.layer, where: 'assignment' });
+    }
+  }
+  return { facts, findings, teamRefs };
+}
+
+/**
+ * Analyses the document's header: the root mapping with the workload items left out.
+ * `workloadCount` stands in for the items (for "at least one workload"); `skip` hides the items' nodes when the
+ * root was parsed whole.
+ */
+export function analyzeHeader(root: Node | null, doc: Document, workloadCount: number | null): HeaderAnalysis {
+  const findings: RawFinding[] = [];
+  const where = span(root) ?? { start: 0, end: 0 };
+  let teams: TeamFacts[] = [];
+  const teamRefs: TeamRef[] = [];
+  let workloadsSeq: Node | null = null;
+  if (isMap(root)) {
+    for (const p of root.items) {
+      const k = keyText(p);
+      if (k === 'teams') teams = guarded('teams', where, findings, () => teamFacts(p.value)) ?? [];
+      if (k === 'workloads' && isSeq(p.value)) workloadsSeq = p.value as Node;
+      if (k === 'metadata' && isMap(p.value)) {
+        for (const mp of p.value.items) {
+          if (keyText(mp) === 'owner') {
+            const team = stringOf(mp.value);
+            const s = span(mp.value as Node);
+            if (team !== undefined && s) teamRefs.push({ team, span: s, where: 'owner' });
+          }
+        }
+      }
+    }
+  }
+  guarded('the schema', where, findings, () => {
+    let js = root ? (root.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as unknown) : null;
+    if (workloadCount !== null && js && typeof js === 'object' && !Array.isArray(js)) {
+      js = { ...(js as object), workloads: new Array(workloadCount).fill(null) };
+    }
+    findings.push(...schemaFindings(validateHeaderValue(js), root, []));
+  });
+  guarded('duplicate keys', where, findings, () =>
+    duplicateKeys(root, (k, at) => findings.push(duplicateKey(k, at)), (n) => n === workloadsSeq),
+  );
+  return { findings, teams, teamRefs };
+}

@@ -1,0 +1,288 @@
+// Parsing a file into documents and parts, reusing the previous version's work: each chunk (a top-level section
+// or a workload item) is parsed and analysed on its own and cached by its text, so an edit costs one chunk.
+// Whenever chunks cannot vouch for the result (a parse error, an alias, a shape the line scan does not know)
+// the document is parsed whole: the chunked result must always equal the whole-document result.
+import { parseDocument, isAlias, isMap, isSeq, visit, type Document, type Node } from 'yaml';
+import { analyzeHeader, analyzeWorkload, MAX_ALIAS_COUNT, type HeaderAnalysis, type WorkloadAnalysis } from './analyze';
+import { keyText } from './facts';
+import type { RawFinding } from './raw';
+import { segment, type Chunk } from './segment';
+import { LineIndex } from './text';
+
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false } as const;
+
+/** Maps offsets of a part's text to offsets in the file. */
+export interface OffsetMap {
+  (offset: number): number;
+}
+
+export interface WorkloadPart {
+  /** The item's range in the file (its chunk, or its node when the document was parsed whole). */
+  start: number;
+  end: number;
+  /** Add to the analysis' offsets to get file offsets. */
+  base: number;
+  analysis: WorkloadAnalysis;
+}
+
+export interface ParsedDocument {
+  index: number;
+  start: number;
+  end: number;
+  /** YAML syntax errors (file offsets); when non-empty, nothing else is checked in this document. */
+  syntax: RawFinding[];
+  header: HeaderAnalysis | null;
+  /** Maps header offsets to file offsets. */
+  headerMap: OffsetMap;
+  workloads: WorkloadPart[];
+  /** True when the document was parsed whole rather than by chunks. */
+  whole: boolean;
+}
+
+interface ChunkEntry {
+  ok: boolean;
+  analysis?: WorkloadAnalysis;
+}
+
+interface HeaderEntry {
+  ok: boolean;
+  analysis?: HeaderAnalysis;
+}
+
+interface Caches {
+  items: Map<string, ChunkEntry>;
+  headers: Map<string, HeaderEntry>;
+  wholes: Map<string, ParsedDocumentBody>;
+}
+
+type ParsedDocumentBody = Omit<ParsedDocument, 'index' | 'start' | 'end' | 'headerMap'> & { headerMap: OffsetMap };
+
+export interface ParsedFile {
+  text: string;
+  lines: LineIndex;
+  documents: ParsedDocument[];
+  /** Chunk caches carried to the next version. */
+  readonly caches: Caches;
+}
+
+export interface ParseOptions {
+  /** Never use chunks (the reference the chunked path is tested against). */
+  whole?: boolean;
+  /** Only YAML syntax (files above the size limit). */
+  syntaxOnly?: boolean;
+}
+
+/** Parses `text`, reusing what `previous` (an earlier version of the same file) already parsed. */
+export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
+  const old = previous?.caches;
+  const caches: Caches = { items: new Map(), headers: new Map(), wholes: new Map() };
+  const documents: ParsedDocument[] = [];
+  const regions = segment(text);
+  let index = 0;
+  for (const region of regions) {
+    if (!region.hasContent) continue;
+    const doc: ParsedDocument =
+      (!options.whole && !options.syntaxOnly && region.chunks && region.chunks.length > 0
+        ? parseChunked(text, region.chunks, index, region.start, region.end, old, caches)
+        : undefined) ?? parseWhole(text, index, region.start, region.end, old, caches, options.syntaxOnly === true);
+    documents.push(doc);
+    index++;
+  }
+  return { text, lines: new LineIndex(text), documents, caches };
+}
+
+function syntaxFindings(doc: Document, base: number): RawFinding[] {
+  return doc.errors.map((e) => ({
+    code: 'yaml-syntax' as const,
+    severity: 'error' as const,
+    message: yamlMessage(e.message),
+    start: base + e.pos[0],
+    end: base + Math.max(e.pos[1], e.pos[0]),
+    fixes: [],
+  }));
+}
+
+/** The parser's message without its code excerpt (the editor shows the place). */
+function yamlMessage(m: string): string {
+  const first = m.split('\n')[0] ?? m;
+  return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`.replace(/\.?$/, '.');
+}
+
+function tryParse(src: string): Document | Error {
+  try {
+    return parseDocument(src, PARSE_OPTIONS) as Document;
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function hasAlias(node: Node | null): boolean {
+  if (!node) return false;
+  let found = false;
+  visit(node, (_k, n) => {
+    if (isAlias(n)) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+function parseWhole(
+  text: string,
+  index: number,
+  start: number,
+  end: number,
+  old: Caches | undefined,
+  caches: Caches,
+  syntaxOnly: boolean,
+): ParsedDocument {
+  const src = text.slice(start, end);
+  const key = (syntaxOnly ? 's' : 'f') + src;
+  const body = old?.wholes.get(key) ?? caches.wholes.get(key) ?? parseWholeBody(src, start, syntaxOnly);
+  caches.wholes.set(key, body);
+  // Offsets in a cached body are relative to the region's start when it was parsed; re-base them.
+  return { ...rebase(body, start), index, start, end };
+}
+
+/** Bodies are stored relative to offset 0 of the region; `rebase` moves them to `start`. */
+function rebase(body: ParsedDocumentBody, start: number): ParsedDocumentBody {
+  return {
+    ...body,
+    syntax: body.syntax.map((f) => ({ ...f, start: f.start + start, end: f.end + start })),
+    headerMap: (o: number) => o + start,
+    workloads: body.workloads.map((w) => ({ ...w, start: w.start + start, end: w.end + start, base: w.base + start })),
+  };
+}
+
+function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): ParsedDocumentBody {
+  const parsed = tryParse(src);
+  const empty = (syntax: RawFinding[]): ParsedDocumentBody => ({
+    syntax,
+    header: null,
+    headerMap: (o) => o,
+    workloads: [],
+    whole: true,
+  });
+  if (parsed instanceof Error) {
+    return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(parsed), start: 0, end: Math.min(src.length, 1), fixes: [] }]);
+  }
+  if (parsed.errors.length > 0) return empty(syntaxFindings(parsed, 0));
+  if (syntaxOnly) return empty([]);
+  // Expanding aliases is bounded: a "billion laughs" document gets one finding, not a hang.
+  try {
+    parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const r = parsed.contents?.range;
+    return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(e), start: r?.[0] ?? 0, end: r?.[1] ?? 0, fixes: [] }]);
+  }
+  const root = parsed.contents as Node | null;
+  let items: Node[] = [];
+  let count: number | null = null;
+  if (isMap(root)) {
+    for (const p of root.items) {
+      if (keyText(p) === 'workloads' && isSeq(p.value)) {
+        items = p.value.items as Node[];
+        count = items.length;
+      }
+    }
+  }
+  const header = analyzeHeader(root, parsed, count);
+  const workloads: WorkloadPart[] = items.map((item) => {
+    const r = item?.range ?? [0, 0];
+    return { start: r[0], end: r[1], base: 0, analysis: analyzeWorkload(item, parsed, src) };
+  });
+  return { syntax: [], header, headerMap: (o) => o, workloads, whole: true };
+}
+
+function limitMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError || /call stack/i.test(m)) return 'YAML syntax: the document is nested too deeply to check.';
+  if (/alias/i.test(m)) return `YAML syntax: ${m.replace(/\.?$/, '')} (aliases are expanded at most ${MAX_ALIAS_COUNT} times).`;
+  return `YAML syntax: ${m}`;
+}
+
+/** Parses a document chunk by chunk; undefined when it must be parsed whole instead. */
+function parseChunked(
+  text: string,
+  chunks: Chunk[],
+  index: number,
+  start: number,
+  end: number,
+  old: Caches | undefined,
+  caches: Caches,
+): ParsedDocument | undefined {
+  // The header: every non-item chunk, concatenated; its offsets map back piece by piece.
+  const pieces: Array<{ at: number; from: number; len: number }> = [];
+  let headerText = '';
+  let itemCount = 0;
+  for (const c of chunks) {
+    if (c.kind === 'item') {
+      itemCount++;
+      continue;
+    }
+    pieces.push({ at: headerText.length, from: c.start, len: c.end - c.start });
+    headerText += text.slice(c.start, c.end);
+  }
+  const headerMap: OffsetMap = (o: number) => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((pieces[mid] as { at: number }).at <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = pieces[lo];
+    return p ? p.from + (o - p.at) : o;
+  };
+  const hKey = `${itemCount}\u0000${headerText}`;
+  let h = old?.headers.get(hKey) ?? caches.headers.get(hKey);
+  if (!h) {
+    const parsed = tryParse(headerText);
+    if (parsed instanceof Error || parsed.errors.length > 0 || hasAlias(parsed.contents as Node | null)) h = { ok: false };
+    else {
+      const root = parsed.contents as Node | null;
+      h = { ok: isMap(root), analysis: isMap(root) ? analyzeHeader(root, parsed, itemCount > 0 ? itemCount : null) : undefined };
+    }
+  }
+  caches.headers.set(hKey, h);
+  if (!h.ok || !h.analysis) return undefined;
+  const workloads: WorkloadPart[] = [];
+  for (const c of chunks) {
+    if (c.kind !== 'item') continue;
+    const src = text.slice(c.start, c.end);
+    let e = caches.items.get(src) ?? old?.items.get(src);
+    if (!e) e = parseItem(src);
+    caches.items.set(src, e);
+    if (!e.ok || !e.analysis) return undefined;
+    workloads.push({ start: c.start, end: c.end, base: c.start, analysis: e.analysis });
+  }
+  return { index, start, end, syntax: [], header: h.analysis, headerMap, workloads, whole: false };
+}
+
+function parseItem(src: string): ChunkEntry {
+  const parsed = tryParse(src);
+  if (parsed instanceof Error || parsed.errors.length > 0) return { ok: false };
+  const root = parsed.contents;
+  if (!isSeq(root) || root.items.length !== 1 || hasAlias(root as Node)) return { ok: false };
+  return { ok: true, analysis: analyzeWorkload(root.items[0] as Node, parsed, src) };
+}
+
+/** The chunk or workload part holding `offset`, for hover and completion (no whole-file work). */
+export function workloadAt(file: ParsedFile, offset: number): { doc: ParsedDocument; part: WorkloadPart } | undefined {
+  for (const doc of file.documents) {
+    if (offset < doc.start || offset > doc.end) continue;
+    const ws = doc.workloads;
+    let lo = 0;
+    let hi = ws.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = ws[mid] as WorkloadPart;
+      if (offset < w.start) hi = mid - 1;
+      else if (offset > w.end) lo = mid + 1;
+      else return { doc, part: w };
+    }
+  }
+  return undefined;
+}

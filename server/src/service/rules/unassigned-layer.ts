@@ -1,0 +1,75 @@
+// unassigned-layer: one finding per workload listing every layer it leaves out, with a fix adding them all.
+import { LAYERS, expectedOwner, type ServiceModel } from '../../model';
+import type { WorkloadFacts } from '../facts';
+import type { RawFinding } from '../raw';
+import { eolOf } from '../text';
+import type { Fix } from '../types';
+import { workloadLabel } from './common';
+
+export function unassignedLayer(w: WorkloadFacts, model: ServiceModel | undefined, text: string): RawFinding | undefined {
+  if (!w.responsibilitiesKey) return undefined;
+  const have = new Set(w.assignments.map((a) => a.layer));
+  const missing = LAYERS.filter((l) => !have.has(l.id)).map((l) => l.id);
+  if (missing.length === 0) return undefined;
+  const fixes: Fix[] = [];
+  if (model) {
+    const fix = addLayersFix(w, model, missing, text);
+    if (fix) fixes.push(fix);
+  }
+  const list = missing.length === LAYERS.length ? 'any layer' : missing.map((m) => `"${m}"`).join(', ');
+  return {
+    code: 'unassigned-layer',
+    severity: 'warning',
+    message:
+      `${capital(workloadLabel(w))}${model ? ` (${model})` : ''} leaves ${missing.length === 1 ? 'a layer' : `${missing.length} layers`} ` +
+      `without an owner: ${list}.`,
+    start: w.responsibilitiesKey.start,
+    end: w.responsibilitiesKey.end,
+    fixes,
+    workload: w.name,
+  };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function columnOf(text: string, offset: number): number {
+  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - ls;
+}
+
+function lineEndAt(text: string, offset: number): number {
+  let e = text.indexOf('\n', offset);
+  if (e < 0) e = text.length;
+  if (e > 0 && text.charCodeAt(e - 1) === 13) e--;
+  return e;
+}
+
+/** Adds the missing layers with the owners the model gives them under `model`. */
+export function addLayersFix(w: WorkloadFacts, model: ServiceModel, missing: readonly string[], text: string): Fix | undefined {
+  const key = w.responsibilitiesKey;
+  if (!key) return undefined;
+  const eol = eolOf(text);
+  const entries = missing.map((l) => `${l}: ${expectedOwner(l, model)}`);
+  const title = `Add ${missing.length === 1 ? `layer ${missing[0]}` : `the ${missing.length} missing layers`} with the owners ${model} expects`;
+  const r = w.responsibilities;
+  if (r === null || r === undefined) {
+    const indent = ' '.repeat(columnOf(text, key.start) + 2);
+    const at = lineEndAt(text, key.end);
+    // Drop a trailing `responsibilities:` comment's position issue: insert after the whole line.
+    return { title, edits: [{ start: at, end: at, newText: entries.map((e) => eol + indent + e).join('') }], isPreferred: true, safe: true };
+  }
+  if (r.kind === 'block' && w.firstLayerKey !== undefined && w.lastPairEnd !== undefined) {
+    const indent = ' '.repeat(columnOf(text, w.firstLayerKey));
+    const at = lineEndAt(text, Math.max(w.lastPairEnd - 1, w.firstLayerKey));
+    return { title, edits: [{ start: at, end: at, newText: entries.map((e) => eol + indent + e).join('') }], isPreferred: true, safe: true };
+  }
+  if (r.kind === 'flow' && text.charCodeAt(r.span.end - 1) === 125 /* } */) {
+    const at = r.span.end - 1;
+    const empty = w.assignments.length === 0;
+    const body = entries.join(', ');
+    return { title, edits: [{ start: at, end: at, newText: empty ? ` ${body} ` : `, ${body}` }], isPreferred: true, safe: true };
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+// unknown-team: an assignment's `team` (or metadata.owner) names no team in `teams`.
+import type { Span } from '../facts';
+import type { RawFinding } from '../raw';
+import { closest, didYouMean } from '../suggest';
+import type { Fix } from '../types';
+
+export interface TeamRef {
+  team: string;
+  span: Span;
+  workload?: string;
+  layer?: string;
+  /** 'owner' for metadata.owner */
+  where: 'assignment' | 'owner';
+}
+
+export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<string>): RawFinding[] {
+  const out: RawFinding[] = [];
+  const ids = [...teamIds];
+  for (const r of refs) {
+    if (teamIds.has(r.team)) continue;
+    const s = closest(r.team, ids);
+    const fixes: Fix[] = s.map((x, i) => ({
+      title: `Change the team to "${x.value}"`,
+      edits: [{ start: r.span.start, end: r.span.end, newText: x.value }],
+      isPreferred: i === 0 && s.length === 1,
+      safe: s.length === 1,
+    }));
+    const subject =
+      r.where === 'owner'
+        ? 'metadata.owner'
+        : `The team of layer "${r.layer}"${r.workload !== undefined ? ` in workload "${r.workload}"` : ''}`;
+    const known = ids.length ? ` Known teams: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}.` : ' The document defines no teams.';
+    out.push({
+      code: 'unknown-team',
+      severity: 'error',
+      message: `${subject} names "${r.team}", which is not a team in teams.${didYouMean(s)}${known}`,
+      start: r.span.start,
+      end: r.span.end,
+      fixes,
+      workload: r.workload,
+      layer: r.layer,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,216 @@
+// Splits a file into YAML documents, and each document into chunks (top-level sections and workload items),
+// by indentation alone. Chunks are parsed on their own and cached by content, so an edit re-parses only the
+// chunk it falls in. Anything the line scan cannot vouch for marks the document `complex`: it is then parsed
+// whole, which is always correct, only slower.
+
+export type ChunkKind = 'top' | 'workloads-key' | 'item';
+
+export interface Chunk {
+  kind: ChunkKind;
+  start: number;
+  end: number;
+}
+
+export interface DocRegion {
+  start: number;
+  end: number;
+  /** False for a region holding only comments, blank lines and markers. */
+  hasContent: boolean;
+  /** Null when the document must be parsed whole. */
+  chunks: Chunk[] | null;
+}
+
+interface Line {
+  start: number;
+  /** End of the line including its '\n' (start of the next line). */
+  next: number;
+  text: string;
+}
+
+const TOP_KEY = /^(?:[A-Za-z_][\w.-]*|"[^"\\]*"|'[^']*')[ \t]*:(?:[ \t]|$)/;
+const WORKLOADS_KEY = /^workloads[ \t]*:[ \t]*(?:#.*)?$/;
+const MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
+
+function isBlankOrComment(t: string): boolean {
+  const s = t.trimStart();
+  return s === '' || s.startsWith('#');
+}
+
+function indentOf(t: string): number {
+  let i = 0;
+  while (i < t.length && t.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+function isDash(t: string, col: number): boolean {
+  if (t.charCodeAt(col) !== 45 /* - */) return false;
+  const c = t.charCodeAt(col + 1);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 13;
+}
+
+/** Splits `text` into document regions by `---`/`...` marker lines, and chunks each region. */
+export function segment(text: string): DocRegion[] {
+  const regions: DocRegion[] = [];
+  let lines: Line[] = [];
+  let regionStart = 0;
+  let hasContent = false;
+  let hasMarker = false;
+  const flush = (end: number) => {
+    if (lines.length > 0 || end > regionStart) {
+      regions.push({ start: regionStart, end, hasContent, chunks: hasContent ? chunkDocument(lines, end) : [] });
+    }
+    lines = [];
+    regionStart = end;
+    hasContent = false;
+    hasMarker = false;
+  };
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let nl = text.indexOf('\n', pos);
+    const next = nl < 0 ? n : nl + 1;
+    if (nl < 0) nl = n;
+    let t = text.slice(pos, nl);
+    if (t.endsWith('\r')) t = t.slice(0, -1);
+    if (pos === 0 && t.charCodeAt(0) === 0xfeff) t = ' ' + t.slice(1); // keep columns; a BOM is not content
+    if (t.startsWith('---') && MARKER.test(t)) {
+      if (hasContent || hasMarker) flush(pos);
+      hasMarker = true;
+      lines.push({ start: pos, next, text: t });
+      pos = next;
+      continue;
+    }
+    if (t.startsWith('...') && MARKER.test(t)) {
+      lines.push({ start: pos, next, text: t });
+      flush(next);
+      pos = next;
+      continue;
+    }
+    if (!isBlankOrComment(t)) hasContent = true;
+    lines.push({ start: pos, next, text: t });
+    pos = next;
+  }
+  flush(n);
+  return regions;
+}
+
+/** Chunks one document's lines; null when the shape is beyond a safe line scan. */
+function chunkDocument(lines: Line[], end: number): Chunk[] | null {
+  const chunks: Chunk[] = [];
+  let i = 0;
+  // Leading comments, blank lines and a bare `---` (optionally with a comment) join the first chunk.
+  const first = lines[0];
+  if (!first) return [];
+  let chunkStart = first.start;
+  for (; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    if (isBlankOrComment(l.text)) continue;
+    if (l.text.startsWith('---')) {
+      if (!isBlankOrComment(l.text.slice(3))) return null; // content on the marker line
+      continue;
+    }
+    break;
+  }
+  let current: Chunk | null = null;
+  const close = (at: number) => {
+    if (current) {
+      current.end = at;
+      chunks.push(current);
+      current = null;
+    }
+  };
+  while (i < lines.length) {
+    const l = lines[i] as Line;
+    const t = l.text;
+    if (isBlankOrComment(t)) {
+      i++;
+      continue;
+    }
+    if (t.charCodeAt(0) === 9) return null; // tab indentation: let the parser report it
+    if (t.startsWith('...')) {
+      i++;
+      continue; // the end marker stays in the last chunk
+    }
+    const ind = indentOf(t);
+    if (ind > 0) {
+      if (!current) return null;
+      i++;
+      continue;
+    }
+    if (isDash(t, 0)) {
+      // An indentless sequence item continues the open section (`teams:` then `- id: x`).
+      if (!current) return null;
+      i++;
+      continue;
+    }
+    if (!TOP_KEY.test(t)) return null;
+    close(current ? l.start : chunkStart);
+    if (chunks.length === 0 && current === null) {
+      // first key: the chunk starts at the region start, so leading comments belong to it
+    }
+    const start: number = chunks.length === 0 ? chunkStart : l.start;
+    if (WORKLOADS_KEY.test(t)) {
+      const r = chunkWorkloads(lines, i, start);
+      if (r === null) return null;
+      chunks.push(...r.chunks);
+      i = r.nextLine;
+      continue;
+    }
+    current = { kind: 'top', start, end };
+    i++;
+  }
+  close(end);
+  if (chunks.length === 0) return null;
+  // Make chunks contiguous: each ends where the next starts, the last at the region end.
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k] as Chunk;
+    const nx = chunks[k + 1];
+    c.end = nx ? nx.start : end;
+  }
+  return chunks;
+}
+
+/** Chunks `workloads:` and its items. Returns the line index after the section. */
+function chunkWorkloads(
+  lines: Line[],
+  keyLine: number,
+  start: number,
+): { chunks: Chunk[]; nextLine: number } | null {
+  const chunks: Chunk[] = [];
+  let i = keyLine + 1;
+  // Find the first item line.
+  while (i < lines.length && isBlankOrComment((lines[i] as Line).text)) i++;
+  const firstItem = lines[i];
+  if (!firstItem || firstItem.text.startsWith('---') || firstItem.text.startsWith('...')) {
+    return { chunks: [{ kind: 'top', start, end: start }], nextLine: i };
+  }
+  const itemIndent = indentOf(firstItem.text);
+  if (!isDash(firstItem.text, itemIndent)) {
+    if (itemIndent === 0) return { chunks: [{ kind: 'top', start, end: start }], nextLine: i };
+    return null;
+  }
+  chunks.push({ kind: 'workloads-key', start, end: firstItem.start });
+  let item: Chunk = { kind: 'item', start: firstItem.start, end: firstItem.start };
+  i++;
+  for (; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    const t = l.text;
+    if (isBlankOrComment(t)) continue;
+    if (t.charCodeAt(0) === 9) return null;
+    if (t.startsWith('...') && MARKER.test(t)) continue;
+    const ind = indentOf(t);
+    if (t.charCodeAt(ind) === 9) return null; // tab after spaces in indentation
+    if (ind > itemIndent) continue;
+    if (ind === itemIndent && isDash(t, ind)) {
+      item.end = l.start;
+      chunks.push(item);
+      item = { kind: 'item', start: l.start, end: l.start };
+      continue;
+    }
+    if (ind === 0) break; // the next top-level key ends the section
+    return null;
+  }
+  item.end = i < lines.length ? (lines[i] as Line).start : -1;
+  chunks.push(item);
+  return { chunks, nextLine: i };
+}

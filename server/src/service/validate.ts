@@ -1,0 +1,378 @@
+// JSON Schema validation with ajv (strict mode, the generated schema object), and the mapping of ajv's errors
+// to findings: exact ranges (value, unknown key, parent key) and messages written for people.
+import Ajv from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import {
+  API_VERSION,
+  EDITOR_KEYWORDS,
+  FIELDS,
+  KIND,
+  LAYER_IDS,
+  PARTIES,
+  SERVICE_MODELS,
+  SCHEMA_ID,
+  buildSchema,
+} from '../model';
+import { closest, didYouMean, suggestLayer, suggestParty, suggestServiceModel, type Suggestion } from './suggest';
+import type { Fix } from './types';
+import type { RawFinding } from './raw';
+
+type Segment = string | number;
+
+interface Validators {
+  workload: ValidateFunction;
+  header: ValidateFunction;
+}
+
+let cached: Validators | undefined;
+
+/** Compiles the generated schema once, in strict mode. */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
+  ajv.addFormat('uri', { type: 'string', validate: (s: string) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(s) });
+  return ajv;
+}
+
+function validators(): Validators {
+  if (cached) return cached;
+  const ajv = createAjv();
+  const schema = buildSchema();
+  ajv.addSchema(schema);
+  const workload = ajv.getSchema(`${SCHEMA_ID}#/$defs/workload`);
+  // The header: the same schema with each workload left to its own check (workloads are validated one by one).
+  const header = structuredClone(schema) as Record<string, any>;
+  header.$id = `${SCHEMA_ID}#header`.replace('#', '-header');
+  header.properties.workloads = { ...header.properties.workloads, items: true };
+  delete header.$defs.workload;
+  const headerFn = ajv.compile(header);
+  if (!workload) throw new Error('schema has no workload definition');
+  cached = { workload, header: headerFn };
+  return cached;
+}
+
+export function validateWorkloadValue(value: unknown): ErrorObject[] {
+  const v = validators().workload;
+  return v(value) ? [] : [...(v.errors ?? [])];
+}
+
+export function validateHeaderValue(value: unknown): ErrorObject[] {
+  const v = validators().header;
+  return v(value) ? [] : [...(v.errors ?? [])];
+}
+
+// ---------------------------------------------------------------- path -> node
+
+interface Located {
+  node: Node | null;
+  pair: Pair | null;
+  parentPair: Pair | null;
+  parent: Node | null;
+}
+
+function pairFor(map: Node, key: string): Pair | null {
+  if (!isMap(map)) return null;
+  let found: Pair | null = null;
+  for (const p of map.items) {
+    const k = isScalar(p.key) ? String(p.key.value) : p.key === null ? '' : undefined;
+    if (k === key) found = p as Pair; // the last one wins, as in toJS
+  }
+  return found;
+}
+
+export function locate(root: Node | null, path: readonly Segment[]): Located {
+  let node: Node | null = root;
+  let pair: Pair | null = null;
+  let parentPair: Pair | null = null;
+  let parent: Node | null = null;
+  for (const seg of path) {
+    if (!node) break;
+    parent = node;
+    if (isMap(node)) {
+      const p = pairFor(node, String(seg));
+      parentPair = pair;
+      pair = p;
+      node = p && (p.value as Node | null);
+      if (!p) break;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      parentPair = pair;
+      pair = null;
+      node = (node.items[seg] as Node | undefined) ?? null;
+    } else {
+      node = null;
+      break;
+    }
+  }
+  return { node, pair, parentPair, parent };
+}
+
+function rangeOf(n: Node | null | undefined): [number, number] | null {
+  const r = n?.range;
+  return r ? [r[0], r[1]] : null;
+}
+
+/** Range of a pair's key, or of the value's start when the key is implicit. */
+function keyRange(p: Pair | null): [number, number] | null {
+  if (!p) return null;
+  return rangeOf(p.key as Node | null) ?? rangeOf(p.value as Node | null);
+}
+
+function firstKeyRange(n: Node | null): [number, number] | null {
+  if (isMap(n) && n.items.length > 0) return keyRange(n.items[0] as Pair);
+  return rangeOf(n);
+}
+
+// ---------------------------------------------------------------- messages
+
+type Where = 'document' | 'metadata' | 'team' | 'workload' | 'responsibilities' | 'assignment' | 'other';
+
+function whereOf(path: readonly Segment[]): Where {
+  const p = path.map((s) => (typeof s === 'number' ? '#' : s)).join('/');
+  if (p === '') return 'document';
+  if (p === 'metadata') return 'metadata';
+  if (p === 'teams/#') return 'team';
+  if (p === 'workloads/#') return 'workload';
+  if (p === 'workloads/#/responsibilities') return 'responsibilities';
+  if (/^workloads\/#\/responsibilities\/[^/]+$/.test(p)) return 'assignment';
+  return 'other';
+}
+
+const WHERE_LABEL: Record<Where, string> = {
+  document: 'the document',
+  metadata: 'metadata',
+  team: 'a team',
+  workload: 'a workload',
+  responsibilities: 'responsibilities',
+  assignment: 'an assignment',
+  other: 'this mapping',
+};
+
+const WHERE_FIELDS: Partial<Record<Where, keyof typeof FIELDS>> = {
+  document: 'root',
+  metadata: 'metadata',
+  team: 'team',
+  workload: 'workload',
+  assignment: 'assignment',
+};
+
+function describeNode(n: Node | null): string {
+  if (n === null) return 'empty';
+  if (isMap(n)) return 'a mapping';
+  if (isSeq(n)) return 'a list';
+  if (isScalar(n)) {
+    const v = n.value;
+    if (v === null) return 'empty';
+    if (typeof v === 'string') return `the text "${truncate(v)}"`;
+    if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
+    if (typeof v === 'boolean') return `the boolean ${String(v)}`;
+    return `"${truncate(String(v))}"`;
+  }
+  return 'an alias';
+}
+
+export function truncate(s: string, n = 60): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function quoteList(xs: readonly string[]): string {
+  return xs.map((x) => `"${x}"`).join(', ');
+}
+
+function kebab(s: string): string {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function replaceFixes(range: [number, number], suggestions: readonly Suggestion[], what: string): Fix[] {
+  const safe = suggestions.length === 1;
+  return suggestions.map((s, i) => ({
+    title: `Change ${what} to "${s.value}"`,
+    edits: [{ start: range[0], end: range[1], newText: s.value }],
+    isPreferred: i === 0 && safe,
+    safe,
+  }));
+}
+
+/** A context label for the last segment of a path, e.g. "metadata.name" or "workload name". */
+function fieldLabel(path: readonly Segment[]): string {
+  const named = path.filter((s): s is string => typeof s === 'string');
+  const w = whereOf(path.slice(0, -1));
+  const last = named[named.length - 1] ?? 'value';
+  if (w === 'workload') return `workload ${last}`;
+  if (w === 'team') return `team ${last}`;
+  if (w === 'metadata') return `metadata.${last}`;
+  if (w === 'assignment') return `${last}`;
+  return last;
+}
+
+/**
+ * Turns ajv errors (paths relative to `root`, whose full path is `prefix`) into findings with exact ranges.
+ * `layerName`: for messages about assignments, the layer at hand.
+ */
+export function schemaFindings(errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    const rel = parsePointer(e.instancePath);
+    const full = [...prefix, ...rel];
+    const here = locate(root, rel);
+    // anyOf (a layer's short or long form): keep only the branch that matches the value's shape.
+    const anyOfAt = [...anyOfPaths].find((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+    if (anyOfAt !== undefined && e.keyword !== 'anyOf') {
+      const at = locate(root, parsePointer(anyOfAt)).node;
+      const branch = isMap(at) ? 1 : isScalar(at) && typeof at.value === 'string' ? 0 : -1;
+      const m = /\/anyOf\/(\d+)\//.exec(e.schemaPath);
+      if (branch === -1 || (m && Number(m[1]) !== branch)) continue;
+      if (!m && e.instancePath === anyOfAt) continue;
+    }
+    if (e.keyword === 'anyOf') {
+      const branch = isMap(here.node) ? 1 : isScalar(here.node) && typeof here.node.value === 'string' ? 0 : -1;
+      if (branch !== -1) continue;
+    }
+    const f = toFinding(e, full, here, root);
+    if (!f) continue;
+    const key = `${f.start}:${f.end}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+function parsePointer(p: string): Segment[] {
+  if (p === '') return [];
+  return p
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | null): RawFinding | null {
+  const where = whereOf(full);
+  const valueRange = rangeOf(here.node) ?? keyRange(here.pair) ?? rangeOf(root) ?? [0, 0];
+  const mk = (range: [number, number], message: string, fixes: Fix[] = []): RawFinding => ({
+    code: 'schema',
+    severity: 'error',
+    message,
+    start: range[0],
+    end: range[1],
+    fixes,
+  });
+  const last = full[full.length - 1];
+  const layer = where === 'assignment' ? String(last) : full[2] === 'responsibilities' ? String(full[3]) : undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const pair = isMap(here.node) ? pairFor(here.node, key) : null;
+      const range = keyRange(pair) ?? valueRange;
+      if (where === 'responsibilities') {
+        const s = suggestLayer(key);
+        const dym = didYouMean(s);
+        return mk(
+          range,
+          `Unknown layer "${truncate(key)}".${dym} The model's layers are: ${LAYER_IDS.join(', ')}.`,
+          replaceFixes(range, s, `the layer`),
+        );
+      }
+      const fieldsOf = WHERE_FIELDS[where];
+      const allowed = fieldsOf ? Object.keys(FIELDS[fieldsOf]) : [];
+      const s = closest(key, allowed);
+      return mk(
+        range,
+        `Unknown key "${truncate(key)}" in ${WHERE_LABEL[where]}.${didYouMean(s)}${
+          allowed.length ? ` Allowed keys: ${allowed.join(', ')}.` : ''
+        }`,
+        replaceFixes(range, s, 'the key'),
+      );
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const range = keyRange(here.pair) ?? firstKeyRange(here.node) ?? valueRange;
+      const label = where === 'assignment' ? `The assignment of layer "${String(last)}"` : capitalize(WHERE_LABEL[where]);
+      const doc = FIELDS[WHERE_FIELDS[where] ?? 'root']?.[missing]?.doc;
+      return mk(range, `${label} is missing the required key "${missing}"${doc ? `: ${lowerFirst(doc)}` : '.'}`);
+    }
+    case 'enum': {
+      const value = isScalar(here.node) ? String(here.node.value) : '';
+      if (last === 'model') {
+        const s = suggestServiceModel(value);
+        return mk(
+          valueRange,
+          `"${truncate(value)}" is not a service model.${didYouMean(s)} Use one of: ${SERVICE_MODELS.join(', ')}.`,
+          replaceFixes(valueRange, s, 'the model'),
+        );
+      }
+      if (last === 'apiVersion' || last === 'kind') {
+        const want = last === 'apiVersion' ? API_VERSION : KIND;
+        return mk(valueRange, `${last} must be "${want}", not ${describeNode(here.node)}.`, [
+          { title: `Change ${last} to "${want}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: want }], isPreferred: true, safe: true },
+        ]);
+      }
+      if (layer !== undefined) {
+        const s = suggestParty(value);
+        return mk(
+          valueRange,
+          `"${truncate(value)}" is not a party for layer "${layer}".${didYouMean(s)} Use one of: ${PARTIES.join(', ')}.`,
+          replaceFixes(valueRange, s, 'the owner'),
+        );
+      }
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      return mk(valueRange, `${fieldLabel(full)} must be one of ${quoteList(allowed)}, not ${describeNode(here.node)}.`);
+    }
+    case 'type': {
+      const want = TYPE_LABEL[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
+      const range = here.node ? valueRange : keyRange(here.pair) ?? valueRange;
+      if (full.length === 0) {
+        return mk(range, `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`);
+      }
+      const label = where === 'assignment' ? `Layer "${String(last)}"` : where === 'team' ? 'Each team' : where === 'workload' ? 'Each workload' : `"${fieldLabel(full)}"`;
+      return mk(range, `${label} must be ${want}, not ${describeNode(here.node)}.`);
+    }
+    case 'anyOf':
+      return mk(
+        valueRange,
+        `Layer "${String(last)}" must be a party (${PARTIES.join(', ')}) or a mapping with an owner, not ${describeNode(here.node)}.`,
+      );
+    case 'pattern': {
+      const value = isScalar(here.node) ? String(here.node.value) : '';
+      const k = kebab(value);
+      const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: k }], isPreferred: true, safe: true }] : [];
+      return mk(
+        valueRange,
+        `${fieldLabel(full)} "${truncate(value)}" is not kebab-case: use lowercase letters and digits joined by single hyphens${k && k !== value ? ` (for example "${k}")` : ''}.`,
+        fixes,
+      );
+    }
+    case 'minItems':
+      return mk(keyRange(here.pair) ?? valueRange, `${String(last)} must list at least one ${last === 'workloads' ? 'workload' : 'item'}.`);
+    case 'minLength':
+      return mk(keyRange(here.pair) ?? valueRange, `${fieldLabel(full)} must not be empty.`);
+    case 'format':
+      return mk(valueRange, `${fieldLabel(full)} must be a URL (for example https://contoso.example/runbook), not ${describeNode(here.node)}.`);
+    default:
+      return mk(valueRange, `${fieldLabel(full)}: ${e.message ?? 'does not match the format'}.`);
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+export { isPair, keyRange, rangeOf };
