@@ -13,6 +13,8 @@ export interface MatrixFindingRef {
   /** UTF-16 offsets into the file. */
   start: number;
   end: number;
+  /** Set when an inline comment silences the finding (pass `includeSuppressed` findings to see these). */
+  suppressed?: { reason?: string };
 }
 
 /**
@@ -79,7 +81,9 @@ export interface ResponsibilityMatrix {
 }
 
 function ref(f: Finding): MatrixFindingRef {
-  return { code: f.code, severity: f.severity, message: f.message, start: f.start, end: f.end };
+  const r: MatrixFindingRef = { code: f.code, severity: f.severity, message: f.message, start: f.start, end: f.end };
+  if (f.suppression) r.suppressed = f.suppression.reason === undefined ? {} : { reason: f.suppression.reason };
+  return r;
 }
 
 const pairsOf = (n: unknown): Pair[] => (isMap(n) ? (n.items as Pair[]) : []);
@@ -205,7 +209,13 @@ export function matrixToMarkdown(m: ResponsibilityMatrix): string {
     const lines = [`| ${header.map(esc).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
     for (const r of d.rows) {
       const cells = r.cells.map((c) => {
-        const codes = [...new Set(c.findings.map((f) => f.code))];
+        const codes = [
+          ...new Set(
+            c.findings.map((f) =>
+              f.suppressed ? `${f.code} suppressed${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}` : f.code,
+            ),
+          ),
+        ];
         return esc(cellText(c) + (codes.length ? ` (${codes.join(', ')})` : ''));
       });
       lines.push(`| ${esc(r.label)} | ${cells.join(' | ')} |`);

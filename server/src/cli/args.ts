@@ -1,0 +1,157 @@
+// Command-line parsing for `srm`: a small, strict parser (unknown options are usage errors, exit 2).
+
+export class UsageError extends Error {}
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+export type Format = (typeof FORMATS)[number];
+export const MATRIX_FORMATS = ['md', 'csv', 'json'] as const;
+export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+export interface Options {
+  command: 'lint' | 'explain' | 'matrix' | 'help' | 'version';
+  positionals: string[];
+  format?: string;
+  output?: string;
+  config?: string;
+  failOn: FailLevel;
+  maxWarnings?: number;
+  requireReason: boolean;
+  inlineSuppressions: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  stdin: boolean;
+  stdinFilepath?: string;
+  color?: boolean;
+  quiet: boolean;
+  /** --help / --version seen: they win over any command. */
+  wants?: 'help' | 'version';
+}
+
+type Spec = { kind: 'flag'; set: (o: Options) => void } | { kind: 'value'; set: (o: Options, v: string) => void };
+
+const flag = (set: (o: Options) => void): Spec => ({ kind: 'flag', set });
+const value = (set: (o: Options, v: string) => void): Spec => ({ kind: 'value', set });
+
+const OPTIONS: Record<string, Spec> = {
+  '--format': value((o, v) => (o.format = v)),
+  '-f': value((o, v) => (o.format = v)),
+  '--output': value((o, v) => (o.output = v)),
+  '-o': value((o, v) => (o.output = v)),
+  '--config': value((o, v) => (o.config = v)),
+  '-c': value((o, v) => (o.config = v)),
+  '--fail-on': value((o, v) => {
+    if (!(FAIL_LEVELS as readonly string[]).includes(v)) {
+      throw new UsageError(`--fail-on must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`);
+    }
+    o.failOn = v as FailLevel;
+  }),
+  '--max-warnings': value((o, v) => {
+    if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a whole number >= 0, not "${v}"`);
+    o.maxWarnings = Number(v);
+  }),
+  '--require-reason': flag((o) => (o.requireReason = true)),
+  '--no-inline-suppressions': flag((o) => (o.inlineSuppressions = false)),
+  '--fix': flag((o) => (o.fix = true)),
+  '--fix-dry-run': flag((o) => (o.fixDryRun = true)),
+  '--stdin': flag((o) => (o.stdin = true)),
+  '--stdin-filepath': value((o, v) => (o.stdinFilepath = v)),
+  '--color': flag((o) => (o.color = true)),
+  '--no-color': flag((o) => (o.color = false)),
+  '--quiet': flag((o) => (o.quiet = true)),
+  '-q': flag((o) => (o.quiet = true)),
+  '--help': flag((o) => (o.wants = 'help')),
+  '-h': flag((o) => (o.wants = 'help')),
+  '--version': flag((o) => (o.wants ??= 'version')),
+  '-v': flag((o) => (o.wants ??= 'version')),
+};
+
+const COMMANDS = ['lint', 'explain', 'matrix', 'help'] as const;
+
+export function parseArgs(argv: readonly string[]): Options {
+  const o: Options = {
+    command: 'help',
+    positionals: [],
+    failOn: 'error',
+    requireReason: false,
+    inlineSuppressions: true,
+    fix: false,
+    fixDryRun: false,
+    stdin: false,
+    quiet: false,
+  };
+  let command: Options['command'] | undefined;
+  let onlyPositionals = false;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      if (command === undefined && !onlyPositionals) {
+        if (!(COMMANDS as readonly string[]).includes(arg)) {
+          throw new UsageError(`unknown command "${arg}" (commands: lint, explain, matrix; see srm --help)`);
+        }
+        command = arg as Options['command'];
+      } else {
+        rest.push(arg);
+      }
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      if (command === undefined) command = 'lint';
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const spec = OPTIONS[name];
+    if (!spec) throw new UsageError(`unknown option ${name} (see srm --help)`);
+    if (spec.kind === 'flag') {
+      if (eq > 0) throw new UsageError(`${name} takes no value`);
+      spec.set(o);
+    } else {
+      let v: string | undefined;
+      if (eq > 0) v = arg.slice(eq + 1);
+      else {
+        v = argv[i + 1];
+        i++;
+      }
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      spec.set(o, v);
+    }
+  }
+  o.command = o.wants ?? command ?? 'help';
+  o.positionals = rest;
+  return o;
+}
+
+export const HELP = `srm: check cloud shared-responsibility files (apiVersion: srm/v1)
+
+Usage:
+  srm lint [PATH|GLOB...] [options]   check files (default: every responsibility file under .)
+  srm explain RULE                    what a rule catches, why, and how to fix it
+  srm matrix FILE [--format md|csv|json]
+                                      the responsibility matrix of a file
+  srm --help | --version
+
+Lint options:
+  -f, --format FORMAT        stylish (default), json, sarif, github, junit
+  -o, --output FILE          write the report to FILE instead of stdout
+  -c, --config FILE          use this config instead of the nearest srm.config.yaml
+      --fail-on LEVEL        error (default), warning or info: the lowest severity that fails
+      --max-warnings N       also fail when there are more than N warnings
+      --require-reason       report suppressions without a reason after " -- "
+      --no-inline-suppressions
+                             ignore every # srm-disable comment
+      --fix                  apply safe fixes in place (files that parse only)
+      --fix-dry-run          print the fixes as a unified diff; change nothing
+      --stdin                read one file from standard input
+      --stdin-filepath NAME  the name of the file read from stdin (detection, config, report)
+      --no-color, --color    colour in the stylish report (default: on a terminal, unless NO_COLOR)
+  -q, --quiet                report errors only
+
+Exit codes:
+  0  no finding at or above the fail level (and warnings within --max-warnings)
+  1  findings at or above the fail level, too many warnings, or (--fix-dry-run) fixes pending
+  2  usage, configuration or I/O error
+`;

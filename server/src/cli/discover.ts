@@ -1,0 +1,138 @@
+// Finds the files `srm lint` checks: walks directories (skipping .git and node_modules), expands globs,
+// applies each file's config `files`/`ignore`, and keeps responsibility files only.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isResponsibilityFile } from '../service';
+import type { ConfigResolver, LoadedConfig } from '../node/config';
+import { globBase, isGlob, matchesAny, matchesGlob } from './glob';
+import { UsageError } from './args';
+
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+const YAML_FILE = /\.ya?ml$/i;
+
+export class IoError extends Error {}
+
+/** A config file that applies to a checked file has errors: exit 2, each error with its file:line:col. */
+export class ConfigFileError extends Error {
+  constructor(readonly config: LoadedConfig) {
+    super(config.errors.map((e) => `${config.path}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+  }
+}
+
+/** The config for a file, refusing one with errors. */
+export function validConfigFor(configs: ConfigResolver, file: string): LoadedConfig | undefined {
+  const cfg = configs.forFile(file);
+  if (cfg && cfg.errors.length > 0) throw new ConfigFileError(cfg);
+  return cfg;
+}
+
+export interface Candidate {
+  /** Absolute path. */
+  path: string;
+  text: string;
+  config: LoadedConfig | undefined;
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Path of `file` relative to `base`, with `/`. */
+export function relPosix(base: string, file: string): string {
+  return toPosix(path.relative(base, file));
+}
+
+/** Whether the config's `ignore` (and, for discovered files, `files`) exclude `file`. */
+export function excludedByConfig(file: string, cfg: LoadedConfig | undefined, explicit: boolean): boolean {
+  if (!cfg) return false;
+  const rel = relPosix(cfg.dir, file);
+  // Globs are relative to the config's directory; a file outside it is not governed by them.
+  if (rel.startsWith('../') || path.isAbsolute(rel)) return false;
+  if (matchesAny(rel, cfg.config.ignore)) return true;
+  if (!explicit && cfg.config.files !== undefined && !matchesAny(rel, cfg.config.files)) return true;
+  return false;
+}
+
+/** Every YAML file under `dir` (recursively, skipping .git and node_modules, not following directory links). */
+function walk(dir: string, out: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new IoError(`cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(full, out);
+    } else if (YAML_FILE.test(e.name)) {
+      if (e.isFile()) out.push(full);
+      else if (e.isSymbolicLink()) {
+        try {
+          if (fs.statSync(full).isFile()) out.push(full);
+        } catch {
+          // A dangling link is not a file to check.
+        }
+      }
+    }
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new IoError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+}
+
+/**
+ * The files to check for the command-line arguments (none: the current directory). Explicitly named files
+ * are checked when they are responsibility files and not ignored; a path that does not exist, or a glob
+ * that matches no file at all, is a usage error.
+ */
+export function collectFiles(args: readonly string[], cwd: string, configs: ConfigResolver): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  const consider = (file: string, explicit: boolean): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const cfg = validConfigFor(configs, file);
+    if (excludedByConfig(file, cfg, explicit)) return;
+    const text = readText(file);
+    if (!isResponsibilityFile(path.basename(file), text)) return;
+    out.push({ path: file, text, config: cfg });
+  };
+
+  const roots = args.length === 0 ? ['.'] : args;
+  for (const arg of roots) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const files: string[] = [];
+      walk(abs, files);
+      for (const f of files) consider(f, false);
+    } else if (stat?.isFile()) {
+      consider(abs, true);
+    } else if (isGlob(arg)) {
+      const pattern = toPosix(arg);
+      const base = path.resolve(cwd, globBase(pattern));
+      const files: string[] = [];
+      if (fs.existsSync(base) && fs.statSync(base).isDirectory()) walk(base, files);
+      const relPattern = toPosix(path.relative(cwd, path.resolve(cwd, pattern)));
+      const matched = files.filter((f) => matchesGlob(relPosix(cwd, f), relPattern, true));
+      if (matched.length === 0) throw new UsageError(`no YAML file matches ${arg}`);
+      for (const f of matched) consider(f, false);
+    } else {
+      throw new UsageError(`no such file or directory: ${arg}`);
+    }
+  }
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
