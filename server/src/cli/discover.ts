@@ -15,7 +15,14 @@ export class IoError extends Error {}
 /** A config file that applies to a checked file has errors: exit 2, each error with its file:line:col. */
 export class ConfigFileError extends Error {
   constructor(readonly config: LoadedConfig) {
-    super(config.errors.map((e) => `${config.path}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+    super(ConfigFileError.describe(config, ''));
+  }
+
+  /** One line per error, `file:line:col: what is wrong`, the file relative to `cwd` when under it. */
+  static describe(config: LoadedConfig, cwd: string): string {
+    const rel = cwd === '' ? config.path : path.relative(cwd, config.path);
+    const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? config.path : rel;
+    return config.errors.map((e) => `${shown}:${e.line}:${e.column}: ${e.message}`).join('\n');
   }
 }
 
@@ -42,18 +49,33 @@ export function relPosix(base: string, file: string): string {
   return toPosix(path.relative(base, file));
 }
 
-/** Whether the config's `ignore` (and, for discovered files, `files`) exclude `file`. */
-export function excludedByConfig(file: string, cfg: LoadedConfig | undefined, explicit: boolean): boolean {
-  if (!cfg) return false;
+/** The file's path relative to the config's directory, or undefined when the file lies outside it. */
+function underConfig(file: string, cfg: LoadedConfig | undefined): string | undefined {
+  if (!cfg) return undefined;
   const rel = relPosix(cfg.dir, file);
   // Globs are relative to the config's directory; a file outside it is not governed by them.
-  if (rel.startsWith('../') || path.isAbsolute(rel)) return false;
-  if (matchesAny(rel, cfg.config.ignore)) return true;
-  if (!explicit && cfg.config.files !== undefined && !matchesAny(rel, cfg.config.files)) return true;
-  return false;
+  if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return undefined;
+  return rel;
 }
 
-/** Every YAML file under `dir` (recursively, skipping .git and node_modules, not following directory links). */
+/** Whether the config's `ignore` globs exclude `file`. */
+export function excludedByConfig(file: string, cfg: LoadedConfig | undefined): boolean {
+  const rel = underConfig(file, cfg);
+  return rel !== undefined && matchesAny(rel, cfg!.config.ignore);
+}
+
+/** Whether the config's `files` globs make `file` a responsibility file whatever its name and content. */
+export function includedByConfig(file: string, cfg: LoadedConfig | undefined): boolean {
+  const rel = underConfig(file, cfg);
+  return rel !== undefined && matchesAny(rel, cfg!.config.files ?? []);
+}
+
+/** A file is checked when it is a responsibility file (name or content) or matches the config's `files`. */
+export function isCheckedFile(file: string, text: string, cfg: LoadedConfig | undefined): boolean {
+  return isResponsibilityFile(path.basename(file), text) || includedByConfig(file, cfg);
+}
+
+/** Every file under `dir` (recursively, skipping .git and node_modules, not following directory links). */
 function walk(dir: string, out: string[]): void {
   let entries: fs.Dirent[];
   try {
@@ -66,7 +88,7 @@ function walk(dir: string, out: string[]): void {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(full, out);
-    } else if (YAML_FILE.test(e.name)) {
+    } else {
       if (e.isFile()) out.push(full);
       else if (e.isSymbolicLink()) {
         try {
@@ -88,20 +110,23 @@ function readText(file: string): string {
 }
 
 /**
- * The files to check for the command-line arguments (none: the current directory). Explicitly named files
- * are checked when they are responsibility files and not ignored; a path that does not exist, or a glob
- * that matches no file at all, is a usage error.
+ * The files to check for the command-line arguments (none: the current directory). Named files, like found
+ * ones, are checked when they are responsibility files (or listed in the config's `files`) and not ignored;
+ * a path that does not exist, or a glob that matches no file at all, is a usage error.
  */
 export function collectFiles(args: readonly string[], cwd: string, configs: ConfigResolver): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  const consider = (file: string, explicit: boolean): void => {
+  const consider = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const cfg = validConfigFor(configs, file);
-    if (excludedByConfig(file, cfg, explicit)) return;
+    if (excludedByConfig(file, cfg)) return;
+    // Only YAML files are read to look for apiVersion; other names must be listed in the config's `files`.
+    const listed = includedByConfig(file, cfg);
+    if (!listed && !YAML_FILE.test(file)) return;
     const text = readText(file);
-    if (!isResponsibilityFile(path.basename(file), text)) return;
+    if (!listed && !isResponsibilityFile(path.basename(file), text)) return;
     out.push({ path: file, text, config: cfg });
   };
 
@@ -117,9 +142,9 @@ export function collectFiles(args: readonly string[], cwd: string, configs: Conf
     if (stat?.isDirectory()) {
       const files: string[] = [];
       walk(abs, files);
-      for (const f of files) consider(f, false);
+      for (const f of files) consider(f);
     } else if (stat?.isFile()) {
-      consider(abs, true);
+      consider(abs);
     } else if (isGlob(arg)) {
       const pattern = toPosix(arg);
       const base = path.resolve(cwd, globBase(pattern));
@@ -127,8 +152,8 @@ export function collectFiles(args: readonly string[], cwd: string, configs: Conf
       if (fs.existsSync(base) && fs.statSync(base).isDirectory()) walk(base, files);
       const relPattern = toPosix(path.relative(cwd, path.resolve(cwd, pattern)));
       const matched = files.filter((f) => matchesGlob(relPosix(cwd, f), relPattern, true));
-      if (matched.length === 0) throw new UsageError(`no YAML file matches ${arg}`);
-      for (const f of matched) consider(f, false);
+      if (matched.length === 0) throw new UsageError(`no file matches ${arg}`);
+      for (const f of matched) consider(f);
     } else {
       throw new UsageError(`no such file or directory: ${arg}`);
     }

@@ -3,8 +3,8 @@ import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type S
 import { LineIndex } from '../service/text';
 import type { LoadedConfig } from '../node/config';
 
-/** Above this size (UTF-16 units) only the YAML syntax is checked, as in the editor. */
-export const SIZE_LIMIT = 5 * 1024 * 1024;
+/** Above this size (UTF-16 units) only the YAML syntax is checked: the editor's default srm.maxFileSize. */
+export const SIZE_LIMIT = 2_000_000;
 
 export interface FileResult {
   /** Absolute path, or the --stdin-filepath as given. */
@@ -35,11 +35,8 @@ export function engineOptions(cfg: LoadedConfig | undefined, cli: CommandLineCho
 }
 
 export function lintText(path: string, displayPath: string, text: string, options: DiagnoseOptions): FileResult {
-  const all = diagnose(parseFile(text), {
-    ...options,
-    includeSuppressed: true,
-    syntaxOnly: options.syntaxOnly || text.length > SIZE_LIMIT,
-  });
+  const syntaxOnly = options.syntaxOnly === true || text.length > SIZE_LIMIT;
+  const all = diagnose(parseFile(text, undefined, { syntaxOnly }), { ...options, includeSuppressed: true, syntaxOnly });
   all.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {
     path,

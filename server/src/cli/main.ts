@@ -2,11 +2,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
-import { diagnose, getRule, isResponsibilityFile, parseFile, RULES } from '../service';
+import { diagnose, getRule, parseFile, RULES } from '../service';
 import { buildMatrix, matrixToCsv, matrixToJson, matrixToMarkdown } from '../service/matrix';
 import { ConfigResolver, loadConfigFile } from '../node/config';
 import { FORMATS, HELP, MATRIX_FORMATS, UsageError, parseArgs, type Format, type Options } from './args';
-import { ConfigFileError, IoError, collectFiles, excludedByConfig, relPosix, validConfigFor, type Candidate } from './discover';
+import { ConfigFileError, IoError, collectFiles, excludedByConfig, isCheckedFile, relPosix, validConfigFor, type Candidate } from './discover';
 import { unifiedDiff } from './diff';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -44,7 +44,12 @@ export function run(argv: readonly string[], io: Io): number {
         return lint(opts, io);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof IoError || e instanceof ConfigFileError) {
+    if (e instanceof ConfigFileError) {
+      const lines = ConfigFileError.describe(e.config, io.cwd).split('\n');
+      io.stderr(lines.map((l) => `srm: bad config ${l}\n`).join(''));
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof IoError) {
       io.stderr(`srm: ${e.message}\n`);
       return 2;
     }
@@ -143,9 +148,9 @@ function lint(opts: Options, io: Io): number {
     const name = opts.stdinFilepath;
     const file = path.resolve(io.cwd, name ?? '<stdin>');
     const cfg = validConfigFor(configs, name === undefined ? path.join(io.cwd, 'stdin') : file);
-    const excluded = name !== undefined && excludedByConfig(file, cfg, true);
+    const excluded = name !== undefined && excludedByConfig(file, cfg);
     // Without a name, the text was piped to be checked: check it. With one, decide as for a named file.
-    const wanted = name === undefined || isResponsibilityFile(path.basename(name), text);
+    const wanted = name === undefined || isCheckedFile(file, text, cfg);
     candidates = !excluded && wanted ? [{ path: file, text, config: cfg }] : [];
     if (name === undefined) displayBase = '';
   } else {

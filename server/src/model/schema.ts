@@ -148,7 +148,8 @@ export function buildSchema(): Json {
           },
           service: { type: 'string' },
           responsibilities: {
-            type: 'object',
+            // Empty (null) while being written: unassigned-layer then lists every layer.
+            type: ['object', 'null'],
             additionalProperties: false,
             properties: layerProps,
           },

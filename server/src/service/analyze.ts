@@ -51,7 +51,7 @@ const LAYER_RULES = [customerOnlyDuty, providerOnlyDuty, modelMismatch];
 export function analyzeWorkload(item: Node | null, doc: Document, text: string): WorkloadAnalysis {
   const findings: RawFinding[] = [];
   const where = span(item) ?? { start: 0, end: 0 };
-  const facts = guarded('a workload', where, findings, () => workloadFacts(item)) ?? { span: where, assignments: [] };
+  const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
   const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
   guarded('the schema', where, findings, () => {
     findings.push(...schemaFindings(validateWorkloadValue(js), item, ['workloads', 0]));

@@ -6,7 +6,7 @@ import { SEVERITIES, type RuleId, type SeverityOrOff } from './types';
 export interface SrmConfig {
   /** Severity overrides per rule id. */
   rules: Partial<Record<RuleId, SeverityOrOff>>;
-  /** Globs of files to check, relative to the config file's directory; undefined: every responsibility file. */
+  /** Globs (relative to the config file's directory) of more files to treat as responsibility files. */
   files?: string[];
   /** Globs of files and directories never to check. */
   ignore: string[];

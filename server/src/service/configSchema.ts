@@ -31,8 +31,8 @@ export const CONFIG_SCHEMA = {
     files: {
       type: 'array',
       description:
-        'Globs of the files to check (default: every *.srm.yaml/*.srm.yml file and every YAML file whose first ' +
-        'document has apiVersion: srm/v1). Matching files must still be responsibility files.',
+        'Globs of more files to treat as responsibility files, besides *.srm.yaml/*.srm.yml and any YAML file ' +
+        'whose first document has apiVersion: srm/v1 (which always are).',
       items: { type: 'string', minLength: 1 },
     },
     ignore: {

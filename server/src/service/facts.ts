@@ -1,6 +1,6 @@
 // Facts read off the YAML tree: a workload's name, model and assignments, the teams, with their ranges.
 // Rules read these facts; they never walk YAML nodes themselves.
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 
 export interface Span {
   start: number;
@@ -63,13 +63,21 @@ function pairsOf(n: unknown): Pair[] {
   return isMap(n) ? (n.items as Pair[]) : [];
 }
 
-export function workloadFacts(item: Node | null): WorkloadFacts {
+/** Follows an alias to the node it names (aliases are bounded by the caller's alias limit). */
+export function deref(n: unknown, doc?: Document): unknown {
+  let cur = n;
+  for (let i = 0; i < 100 && isAlias(cur) && doc; i++) cur = cur.resolve(doc);
+  return cur;
+}
+
+export function workloadFacts(item: Node | null, doc?: Document): WorkloadFacts {
+  item = deref(item, doc) as Node | null;
   const facts: WorkloadFacts = { span: span(item) ?? { start: 0, end: 0 }, assignments: [] };
   const pairs = pairsOf(item);
   if (pairs[0]) facts.firstKey = span(pairs[0].key as Node);
   for (const p of pairs) {
     const k = keyText(p);
-    const v = p.value as Node | null;
+    const v = deref(p.value, doc) as Node | null;
     if (k === 'name') {
       facts.name = stringOf(v);
       facts.nameSpan = span(v);
@@ -89,19 +97,20 @@ export function workloadFacts(item: Node | null): WorkloadFacts {
           const keySpan = span(lp.key as Node);
           if (layer === undefined || !keySpan) continue;
           if (facts.firstLayerKey === undefined) facts.firstLayerKey = keySpan.start;
-          const lv = lp.value as Node | null;
+          const lv = deref(lp.value, doc) as Node | null;
           facts.lastPairEnd = span(lv)?.end ?? keySpan.end;
           const a: AssignmentFacts = { layer, key: keySpan, long: false };
           if (isMap(lv)) {
             a.long = true;
             for (const ap of lv.items as Pair[]) {
               const ak = keyText(ap);
+              const av = deref(ap.value, doc) as Node | null;
               if (ak === 'owner') {
-                a.owner = stringOf(ap.value);
-                a.ownerSpan = span(ap.value as Node);
+                a.owner = stringOf(av);
+                a.ownerSpan = span(av);
               } else if (ak === 'team') {
-                a.team = stringOf(ap.value);
-                a.teamSpan = span(ap.value as Node);
+                a.team = stringOf(av);
+                a.teamSpan = span(av);
               }
             }
           } else {

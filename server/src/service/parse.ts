@@ -92,6 +92,12 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
 }
 
 function syntaxFindings(doc: Document, base: number): RawFinding[] {
+  // Nesting so deep that the parser ran out of stack: one clear finding, not the cascade of errors that follows.
+  const deep = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message));
+  if (deep) {
+    const message = 'YAML syntax: the document is nested too deeply to check (too many levels of [ ], { } or indentation).';
+    return [{ code: 'yaml-syntax', severity: 'error', message, start: base + deep.pos[0], end: base + Math.max(deep.pos[0], Math.min(deep.pos[1], deep.pos[0] + 1)), fixes: [] }];
+  }
   return doc.errors.map((e) => ({
     code: 'yaml-syntax' as const,
     severity: 'error' as const,
@@ -198,7 +204,7 @@ function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): Parse
 
 function limitMessage(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
-  if (e instanceof RangeError || /call stack/i.test(m)) return 'YAML syntax: the document is nested too deeply to check.';
+  if (e instanceof RangeError || /call stack/i.test(m)) return 'YAML syntax: the document is nested too deeply to check (too many levels of [ ], { } or indentation).';
   if (/alias/i.test(m)) return `YAML syntax: ${m.replace(/\.?$/, '')} (aliases are expanded at most ${MAX_ALIAS_COUNT} times).`;
   return `YAML syntax: ${m}`;
 }

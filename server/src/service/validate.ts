@@ -29,7 +29,7 @@ let cached: Validators | undefined;
 
 /** Compiles the generated schema once, in strict mode. */
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   ajv.addVocabulary([...EDITOR_KEYWORDS]);
   ajv.addFormat('uri', { type: 'string', validate: (s: string) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(s) });
   return ajv;
@@ -236,7 +236,7 @@ export function schemaFindings(errors: readonly ErrorObject[], root: Node | null
       const branch = isMap(at) ? 1 : isScalar(at) && typeof at.value === 'string' ? 0 : -1;
       const m = /\/anyOf\/(\d+)\//.exec(e.schemaPath);
       if (branch === -1 || (m && Number(m[1]) !== branch)) continue;
-      if (!m && e.instancePath === anyOfAt) continue;
+      if (!m && branch !== 1) continue; // errors from the $ref'd long form only count for a mapping
     }
     if (e.keyword === 'anyOf') {
       const branch = isMap(here.node) ? 1 : isScalar(here.node) && typeof here.node.value === 'string' ? 0 : -1;
@@ -335,7 +335,8 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
     }
     case 'type': {
       const want = TYPE_LABEL[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
-      const range = here.node ? valueRange : keyRange(here.pair) ?? valueRange;
+      const empty = !here.node || (isScalar(here.node) && here.node.value === null && here.node.source === '');
+      const range = empty ? keyRange(here.pair) ?? valueRange : valueRange;
       if (full.length === 0) {
         return mk(range, `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`);
       }

@@ -3,6 +3,9 @@ import type { Span } from '../facts';
 import type { RawFinding } from '../raw';
 import { closest, didYouMean } from '../suggest';
 import type { Fix } from '../types';
+import { KEBAB_PATTERN } from '../../model';
+
+const KEBAB = new RegExp(KEBAB_PATTERN);
 
 export interface TeamRef {
   team: string;
@@ -17,7 +20,8 @@ export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<stri
   const out: RawFinding[] = [];
   const ids = [...teamIds];
   for (const r of refs) {
-    if (teamIds.has(r.team)) continue;
+    // A value that is not a valid team id is the schema's finding; one value gets one rule.
+    if (teamIds.has(r.team) || !KEBAB.test(r.team)) continue;
     const s = closest(r.team, ids);
     const fixes: Fix[] = s.map((x, i) => ({
       title: `Change the team to "${x.value}"`,

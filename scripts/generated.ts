@@ -1,0 +1,39 @@
+// What `npm run generate` produces, as pure functions: the JSON Schema and the README's reference tables.
+// A test compares each with the committed file, so a stale file fails CI ("run npm run generate").
+import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO, GROUPS, buildSchema } from '../server/src/model';
+import { RULES } from '../server/src/service/rules/catalog';
+
+export const SCHEMA_PATH = 'schemas/srm.schema.json';
+
+export function schemaText(): string {
+  return `${JSON.stringify(buildSchema(), null, 2)}\n`;
+}
+
+export function ruleTable(): string {
+  const rows = RULES.map((r) => `| <a id="${r.id}"></a>\`${r.id}\` | ${r.defaultSeverity} | ${r.summary} |`);
+  return ['| rule id | default | what it catches |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+export function layerTable(): string {
+  const head = `| layer id | Microsoft's label | group | ${SERVICE_MODELS.map((m) => SERVICE_MODEL_INFO[m].label).join(' | ')} |`;
+  const rule = `| --- | --- | --- |${SERVICE_MODELS.map(() => ' --- |').join('')}`;
+  const rows = LAYERS.map(
+    (l) =>
+      `| \`${l.id}\` | ${l.label} | ${GROUPS.find((g) => g.id === l.group)?.label ?? l.group} | ${SERVICE_MODELS.map((m) => l.owners[m]).join(' | ')} |`,
+  );
+  return [head, rule, ...rows].join('\n');
+}
+
+/** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
+export function fillSection(doc: string, name: string, body: string): string {
+  const open = `<!-- generated:${name} -->`;
+  const close = `<!-- /generated:${name} -->`;
+  const a = doc.indexOf(open);
+  const b = doc.indexOf(close);
+  if (a < 0 || b < a) throw new Error(`README has no ${open} ... ${close} section`);
+  return `${doc.slice(0, a + open.length)}\n${body}\n${doc.slice(b)}`;
+}
+
+export function readmeText(current: string): string {
+  return fillSection(fillSection(current, 'rules', ruleTable()), 'layers', layerTable());
+}
