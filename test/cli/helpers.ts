@@ -1,0 +1,99 @@
+// Helpers for the CLI tests: run the BUILT CLI (dist/cli.js) as a process, and lay out temporary file trees.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const FIXTURES = path.join(__dirname, 'fixtures');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/cli.js ...args` in `cwd`; NO_COLOR and FORCE_COLOR are cleared unless given in env. */
+export function srm(args: readonly string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    env: { ...env, ...(opts.env ?? {}) },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh temporary directory holding `files` (relative path -> content). Removed by the caller's cleanup. */
+export function tree(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'srm-cli-')));
+  for (const [rel, text] of Object.entries(files)) {
+    const full = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, text);
+  }
+  return dir;
+}
+
+/** Copies a committed fixture tree (test/cli/fixtures/NAME) into a temporary directory. */
+export function copyFixture(name: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `srm-${name}-`)));
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export function fixtureText(rel: string): string {
+  return fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+}
+
+export function rm(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export interface JsonReport {
+  tool: string;
+  version: string;
+  files: Array<{
+    path: string;
+    findings: JsonFinding[];
+    suppressed: JsonFinding[];
+  }>;
+  summary: Record<string, number>;
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  start: number;
+  end: number;
+  document: number;
+  workload?: string;
+  layer?: string;
+  fixable: boolean;
+  suppression?: { kind: string; reason?: string };
+}
+
+export function json(r: Run): JsonReport {
+  try {
+    return JSON.parse(r.stdout) as JsonReport;
+  } catch {
+    throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`);
+  }
+}
+
+/** `file:line rule` for every finding of a JSON report: a compact, order-stable set to compare. */
+export function summarize(report: JsonReport): string[] {
+  return report.files.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId}`));
+}

@@ -1,0 +1,170 @@
+// SARIF 2.1.0 output: valid against the official schema, complete rule metadata, stable fingerprints, suppressions.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import { RULES } from '../../server/src/service';
+import { FIXTURES, copyFixture, fixtureText, rm, srm, tree } from './helpers';
+
+const cleanups: string[] = [];
+after(() => cleanups.forEach(rm));
+const temp = (d: string): string => (cleanups.push(d), d);
+
+interface SarifResult {
+  ruleId: string;
+  ruleIndex?: number;
+  level: string;
+  message: { text: string };
+  locations: Array<{
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    };
+  }>;
+  partialFingerprints: Record<string, string>;
+  suppressions?: Array<{ kind: string; justification?: string }>;
+}
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri: string;
+  defaultConfiguration: { level: string };
+}
+interface SarifLog {
+  version: string;
+  runs: Array<{ tool: { driver: { name: string; version: string; rules: SarifRule[] } }; results: SarifResult[] }>;
+}
+
+function sarif(cwd: string, args: string[] = []): SarifLog {
+  const r = srm(['lint', '--format', 'sarif', ...args], { cwd });
+  assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  return JSON.parse(r.stdout) as SarifLog;
+}
+
+const schema = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+// unicodeRegExp: false: the schema's `language` pattern has a stray `]` that only non-unicode RegExps accept.
+const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+// The schema's formats, checked for real: absolute URIs, URI references, RFC 3339 date-times.
+ajv.addFormat('uri', (s: string) => URL.canParse(s));
+ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/') && !/\s/.test(s));
+ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
+const validate = ajv.compile(schema);
+
+const SUPPRESSED = fixtureText('mixed/a.srm.yaml').replace(
+  '      operating-system: microsoft',
+  '      # srm-disable-next-line model-mismatch -- legacy VM, exception SEC-142\n      operating-system: microsoft',
+);
+
+describe('SARIF', () => {
+  it('validates against the SARIF 2.1.0 JSON Schema (findings, suppressions, clean files, odd names)', () => {
+    const dir = temp(copyFixture('mixed'));
+    fs.writeFileSync(path.join(dir, 'a.srm.yaml'), SUPPRESSED);
+    fs.copyFileSync(path.join(FIXTURES, 'clean.srm.yaml'), path.join(dir, 'with space & ü.srm.yaml'));
+    const log = sarif(dir);
+    assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));
+    assert.ok(log.runs[0]!.results.length >= 3);
+    // A schema that accepts anything would prove nothing: break the log and see it rejected.
+    const broken = structuredClone(log) as unknown as { runs: Array<{ results: Array<Record<string, unknown>> }> };
+    broken.runs[0]!.results[0]!.level = 'fatal';
+    assert.equal(validate(broken), false);
+    const noVersion = { ...log, version: undefined };
+    assert.equal(validate(noVersion), false);
+  });
+
+  it('describes every rule: short and full description, helpUri and default level', () => {
+    const log = sarif(temp(copyFixture('mixed')));
+    const driver = log.runs[0]!.tool.driver;
+    assert.equal(driver.name, 'srm');
+    const byId = new Map(driver.rules.map((r) => [r.id, r]));
+    for (const rule of RULES) {
+      const r = byId.get(rule.id);
+      assert.ok(r, rule.id);
+      assert.equal(r.shortDescription.text, rule.summary);
+      assert.ok(r.fullDescription.text.includes(rule.why));
+      assert.equal(r.helpUri, `https://github.com/srm-tools/srm#${rule.id}`);
+      const level = { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.defaultSeverity];
+      assert.equal(r.defaultConfiguration.level, level, rule.id);
+    }
+  });
+
+  it('results carry ruleId, ruleIndex, level, message and a %SRCROOT%-relative location', () => {
+    const log = sarif(temp(copyFixture('mixed')));
+    const run = log.runs[0]!;
+    const results = run.results;
+    assert.deepEqual(
+      results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine]),
+      [
+        ['customer-only-duty', 'error', 'a.srm.yaml', 9],
+        ['model-mismatch', 'warning', 'a.srm.yaml', 15],
+        ['unassigned-layer', 'warning', 'sub/b.yaml', 9],
+      ],
+    );
+    for (const r of results) {
+      assert.equal(r.locations[0]!.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.equal(run.tool.driver.rules[r.ruleIndex!]!.id, r.ruleId);
+      assert.ok(r.message.text.length > 0);
+    }
+  });
+
+  it('suppressed findings stay in the log with suppressions: inSource and the reason as justification', () => {
+    const dir = temp(tree({ 'a.srm.yaml': SUPPRESSED }));
+    const results = sarif(dir).runs[0]!.results;
+    const sup = results.filter((r) => r.suppressions);
+    assert.equal(sup.length, 1);
+    assert.equal(sup[0]!.ruleId, 'model-mismatch');
+    assert.deepEqual(sup[0]!.suppressions, [{ kind: 'inSource', justification: 'legacy VM, exception SEC-142' }]);
+    // The JSON and stylish reports leave it out of the findings that count.
+    const r = srm(['lint'], { cwd: dir });
+    assert.doesNotMatch(r.stdout, /model-mismatch/);
+    // --no-inline-suppressions: it is an ordinary result again.
+    const strict = sarif(dir, ['--no-inline-suppressions']).runs[0]!.results;
+    assert.deepEqual(
+      strict.filter((x) => x.ruleId === 'model-mismatch').map((x) => x.suppressions),
+      [undefined],
+    );
+  });
+
+  it('fingerprints do not change when lines are inserted above, and are unique', () => {
+    const original = fixtureText('config/team/app.srm.yaml')
+      .replace('information-and-data: customer', 'information-and-data: microsoft')
+      .replace('physical-hosts: microsoft', 'physical-hosts: shared');
+    const dir = temp(tree({ 'app.srm.yaml': original }));
+    const before = sarif(dir).runs[0]!.results;
+    assert.equal(before.length, 3);
+    const moved = original
+      .replace('apiVersion', '# A header comment\n# added later\n\napiVersion')
+      .replace('  - name: app', '  # the main app\n  - name: app');
+    fs.writeFileSync(path.join(dir, 'app.srm.yaml'), moved);
+    const afterLog = sarif(dir).runs[0]!.results;
+    const key = (r: SarifResult) => `${r.ruleId} ${JSON.stringify(r.partialFingerprints)}`;
+    assert.deepEqual(afterLog.map(key), before.map(key));
+    // ... while the lines did move.
+    assert.deepEqual(
+      afterLog.map((r) => r.locations[0]!.physicalLocation.region.startLine),
+      before.map((r) => r.locations[0]!.physicalLocation.region.startLine + 4),
+    );
+    const fps = afterLog.map((r) => Object.values(r.partialFingerprints)[0]);
+    assert.equal(new Set(fps).size, fps.length);
+  });
+
+  it('a finding elsewhere changes only its own fingerprint', () => {
+    const base = fixtureText('config/team/app.srm.yaml');
+    const dir = temp(tree({ 'app.srm.yaml': base }));
+    const one = sarif(dir).runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]);
+    fs.writeFileSync(path.join(dir, 'app.srm.yaml'), base.replace('devices: customer', 'devices: microsoft'));
+    const two = sarif(dir).runs[0]!.results.map((r) => Object.values(r.partialFingerprints)[0]);
+    assert.equal(two.length, one.length + 1);
+    for (const fp of one) assert.ok(two.includes(fp));
+  });
+
+  it('the same rule, workload and layer on two documents of one file get distinct fingerprints', () => {
+    const doc = fixtureText('config/team/app.srm.yaml');
+    const dir = temp(tree({ 'two.srm.yaml': `${doc}---\n${doc}` }));
+    const results = sarif(dir).runs[0]!.results;
+    assert.equal(results.length, 2);
+    const fps = results.map((r) => Object.values(r.partialFingerprints)[0]);
+    assert.notEqual(fps[0], fps[1]);
+  });
+});
