@@ -55,14 +55,24 @@ export function segment(text: string): DocRegion[] {
   let regionStart = 0;
   let hasContent = false;
   let hasMarker = false;
+  // Line ends: chunks must see the same ones as their document (a fix inserts lines with the document's first
+  // line end; YAML also breaks lines at a lone '\r', which this scan does not), so mixed ends parse whole.
+  let crlf = 0;
+  let lf = 0;
+  let loneCr = false;
   const flush = (end: number) => {
     if (lines.length > 0 || end > regionStart) {
-      regions.push({ start: regionStart, end, hasContent, chunks: hasContent ? chunkDocument(lines, end) : [] });
+      const simple = !loneCr && (crlf === 0 || lf === 0);
+      const chunks = !hasContent ? [] : simple ? chunkDocument(lines, end, crlf > 0) : null;
+      regions.push({ start: regionStart, end, hasContent, chunks });
     }
     lines = [];
     regionStart = end;
     hasContent = false;
     hasMarker = false;
+    crlf = 0;
+    lf = 0;
+    loneCr = false;
   };
   let pos = 0;
   const n = text.length;
@@ -71,22 +81,36 @@ export function segment(text: string): DocRegion[] {
     const next = nl < 0 ? n : nl + 1;
     if (nl < 0) nl = n;
     let t = text.slice(pos, nl);
-    if (t.endsWith('\r')) t = t.slice(0, -1);
+    let ends = nl < n ? 1 : 0; // 1: '\n', 2: '\r\n', 3: a lone '\r'
+    if (t.endsWith('\r')) {
+      t = t.slice(0, -1);
+      ends = nl < n ? 2 : 3;
+    }
+    if (t.indexOf('\r') >= 0) ends = 3;
+    // Counted after a marker line has closed the previous region: the marker line is the next region's first.
+    const countEnd = () => {
+      if (ends === 1) lf++;
+      else if (ends === 2) crlf++;
+      else if (ends === 3) loneCr = true;
+    };
     if (pos === 0 && t.charCodeAt(0) === 0xfeff) t = ' ' + t.slice(1); // keep columns; a BOM is not content
     if (t.startsWith('---') && MARKER.test(t)) {
       if (hasContent || hasMarker) flush(pos);
       hasMarker = true;
+      countEnd();
       lines.push({ start: pos, next, text: t });
       pos = next;
       continue;
     }
     if (t.startsWith('...') && MARKER.test(t)) {
+      countEnd();
       lines.push({ start: pos, next, text: t });
       flush(next);
       pos = next;
       continue;
     }
     if (!isBlankOrComment(t)) hasContent = true;
+    countEnd();
     lines.push({ start: pos, next, text: t });
     pos = next;
   }
@@ -95,7 +119,7 @@ export function segment(text: string): DocRegion[] {
 }
 
 /** Chunks one document's lines; null when the shape is beyond a safe line scan. */
-function chunkDocument(lines: Line[], end: number): Chunk[] | null {
+function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | null {
   const chunks: Chunk[] = [];
   let i = 0;
   // Leading comments, blank lines and a bare `---` (optionally with a comment) join the first chunk.
@@ -112,6 +136,7 @@ function chunkDocument(lines: Line[], end: number): Chunk[] | null {
     break;
   }
   let current: Chunk | null = null;
+  let sawWorkloads = false;
   const close = (at: number) => {
     if (current) {
       current.end = at;
@@ -143,16 +168,22 @@ function chunkDocument(lines: Line[], end: number): Chunk[] | null {
       i++;
       continue;
     }
-    if (!TOP_KEY.test(t)) return null;
+    const key = TOP_KEY.exec(t);
+    if (!key) return null;
+    // Only one plain `workloads:` section is split into items; a quoted, tagged, anchored or repeated one is
+    // left to the whole parse (the header would otherwise hide or double its items).
+    const isWorkloads = WORKLOADS_KEY.test(t);
+    if (isWorkloads ? sawWorkloads : /^["']?workloads["']?[ \t]*:/.test(key[0])) return null;
+    sawWorkloads ||= isWorkloads;
     close(current ? l.start : chunkStart);
     if (chunks.length === 0 && current === null) {
       // first key: the chunk starts at the region start, so leading comments belong to it
     }
     const start: number = chunks.length === 0 ? chunkStart : l.start;
-    if (WORKLOADS_KEY.test(t)) {
+    if (isWorkloads) {
       const r = chunkWorkloads(lines, i, start);
       if (r === null) return null;
-      chunks.push(...r.chunks);
+      for (const c of r.chunks) chunks.push(c); // not push(...): 100,000+ items overflow the stack
       i = r.nextLine;
       continue;
     }
@@ -161,6 +192,10 @@ function chunkDocument(lines: Line[], end: number): Chunk[] | null {
   }
   close(end);
   if (chunks.length === 0) return null;
+  // A last chunk without any line end sees '\n' as its line end; a CRLF document must then be parsed whole.
+  const lastLine = lines[lines.length - 1] as Line;
+  const lastChunk = chunks[chunks.length - 1] as Chunk;
+  if (crlf && lastChunk.start >= lastLine.start && lastLine.next - lastLine.start <= lastLine.text.length) return null;
   // Make chunks contiguous: each ends where the next starts, the last at the region end.
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k] as Chunk;
