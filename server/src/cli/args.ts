@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
-export const MATRIX_FORMATS = ['md', 'csv', 'json'] as const;
+export const MATRIX_FORMATS = ['md', 'csv', 'json', 'html'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -130,7 +130,7 @@ export const HELP = `srm: check cloud shared-responsibility files (apiVersion: s
 Usage:
   srm lint [PATH|GLOB...] [options]   check files (default: every responsibility file under .)
   srm explain RULE                    what a rule catches, why, and how to fix it
-  srm matrix FILE [--format md|csv|json]
+  srm matrix FILE [--format md|csv|json|html]
                                       the responsibility matrix of a file
   srm --help | --version
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { diagnose, getRule, parseFile, RULES } from '../service';
 import { buildMatrix, matrixToCsv, matrixToJson, matrixToMarkdown } from '../service/matrix';
+import { matrixToHtml } from '../service/matrixHtml';
 import { ConfigResolver, loadConfigFile } from '../node/config';
 import { FORMATS, HELP, MATRIX_FORMATS, UsageError, parseArgs, type Format, type Options } from './args';
 import { ConfigFileError, IoError, collectFiles, excludedByConfig, isCheckedFile, relPosix, validConfigFor, type Candidate } from './discover';
@@ -116,7 +117,7 @@ function matrix(opts: Options, io: Io): number {
     file = path.resolve(io.cwd, opts.stdinFilepath ?? 'stdin.srm.yaml');
     text = io.readStdin();
   } else {
-    if (opts.positionals.length !== 1) throw new UsageError('usage: srm matrix FILE [--format md|csv|json]');
+    if (opts.positionals.length !== 1) throw new UsageError('usage: srm matrix FILE [--format md|csv|json|html]');
     file = path.resolve(io.cwd, opts.positionals[0]!);
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -127,7 +128,12 @@ function matrix(opts: Options, io: Io): number {
   const cfg = validConfigFor(configs, file);
   const findings = diagnose(parseFile(text), { ...engineOptions(cfg, opts), includeSuppressed: true });
   const m = buildMatrix(text, findings);
-  writeOutput(opts, io, format === 'csv' ? matrixToCsv(m) : format === 'json' ? matrixToJson(m) : matrixToMarkdown(m));
+  const out =
+    format === 'csv' ? matrixToCsv(m)
+    : format === 'json' ? matrixToJson(m)
+    : format === 'html' ? matrixToHtml(m, { source: opts.stdin ? (opts.stdinFilepath ?? 'stdin') : opts.positionals[0] })
+    : matrixToMarkdown(m);
+  writeOutput(opts, io, out);
   return 0;
 }
 

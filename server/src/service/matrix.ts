@@ -2,7 +2,19 @@
 // cell beside the owner the model expects, and the findings that fall in the cell. Pure; used by
 // `srm matrix` and by the matrix webview. Renderers for md/csv/json are at the end.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Pair } from 'yaml';
-import { LAYERS, expectedOwner, isParty, isServiceModel, type LayerGroup, type Party, type ServiceModel } from '../model';
+import {
+  GROUPS,
+  LAYERS,
+  SERVICE_MODELS,
+  SERVICE_MODEL_INFO,
+  expectedOwner,
+  isParty,
+  isServiceModel,
+  type LayerGroup,
+  type Party,
+  type ServiceModel,
+} from '../model';
+import type { ParsedFile } from './parse';
 import type { Finding, FindingCode, Severity } from './types';
 
 /** A finding as the matrix shows it: enough to list it and to jump to it. */
@@ -160,22 +172,123 @@ export function buildMatrix(text: string, findings: readonly Finding[] = []): Re
       out.rows.push({ layer: layer.id, label: layer.label, group: layer.group, cells });
     }
 
-    // Attach each finding to the assignment holding it, else to its workload.
-    for (const f of docFindings) {
-      const col = cols.findIndex((c) => f.start >= c.wl.start && f.start < c.wl.end);
-      if (col < 0) continue;
-      const row = out.rows.findIndex((r) => {
-        const c = r.cells[col]!;
-        return c.start !== undefined && c.end !== undefined && f.start >= c.start && f.start <= c.end;
-      });
-      if (row >= 0) out.rows[row]!.cells[col]!.findings.push(ref(f));
-      else if (f.code === 'unassigned-layer') {
-        for (const r of out.rows) if (r.cells[col]!.status === 'unassigned') r.cells[col]!.findings.push(ref(f));
-      } else cols[col]!.wl.findings.push(ref(f));
-    }
+    attachFindings(out, docFindings);
     documents.push(out);
   }
   return { documents };
+}
+
+/** Attaches each finding to the assignment holding it, else (unassigned-layer) to the gaps, else to its workload. */
+function attachFindings(out: MatrixDocument, docFindings: readonly Finding[]): void {
+  const ws = out.workloads;
+  for (const f of docFindings) {
+    const col = ws.findIndex((w) => f.start >= w.start && f.start < w.end);
+    if (col < 0) continue;
+    const row = out.rows.findIndex((r) => {
+      const c = r.cells[col]!;
+      return c.start !== undefined && c.end !== undefined && f.start >= c.start && f.start <= c.end;
+    });
+    if (row >= 0) out.rows[row]!.cells[col]!.findings.push(ref(f));
+    else if (f.code === 'unassigned-layer') {
+      for (const r of out.rows) if (r.cells[col]!.status === 'unassigned') r.cells[col]!.findings.push(ref(f));
+    } else ws[col]!.findings.push(ref(f));
+  }
+}
+
+/** The cell of one layer, given what is assigned (null when the workload does not list the layer). */
+function makeCell(
+  model: ServiceModel | null,
+  layer: string,
+  a: { owner: string | null; team?: string; start: number; end: number } | null,
+): MatrixCell {
+  const expected = model ? (expectedOwner(layer, model) ?? null) : null;
+  if (!a) return { owner: null, expected, status: 'unassigned', findings: [] };
+  const cell: MatrixCell = { owner: a.owner, expected, status: 'match', findings: [], start: a.start, end: a.end };
+  if (a.team !== undefined) cell.team = a.team;
+  if (!isParty(a.owner)) cell.status = 'invalid';
+  else if (expected === null) cell.status = 'unknown-model';
+  else cell.status = a.owner === expected ? 'match' : 'mismatch';
+  return cell;
+}
+
+/** `metadata.name` of a document, read off its lines (the header's parse keeps no values; this never parses). */
+function metadataName(text: string): string | undefined {
+  const m = /^metadata:[ \t]*(?:#.*)?\r?\n((?:(?:[ \t]+.*|[ \t]*)(?:\r?\n|$))*)/m.exec(text);
+  if (!m) return undefined;
+  const n = /^[ \t]+name:[ \t]*(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^#\r\n]*?))[ \t]*(?:#.*)?$/m.exec(m[1] ?? '');
+  if (!n) return undefined;
+  const v = n[1] ?? n[2]?.replace(/''/g, "'") ?? n[3] ?? '';
+  return v === '' ? undefined : v;
+}
+
+/**
+ * The matrix from the engine's parse (the language server's cached ParsedFile): no second parse. `findings` are
+ * the file's findings (from `diagnose` on the same ParsedFile). A document with a YAML syntax error has no
+ * workloads here (the engine reads nothing past a syntax error); the view keeps its last good picture instead.
+ */
+export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] = []): ResponsibilityMatrix {
+  const documents: MatrixDocument[] = [];
+  for (const d of file.documents) {
+    const out: MatrixDocument = { index: d.index, syntaxError: d.syntax.length > 0, workloads: [], rows: [] };
+    const name = metadataName(file.text.slice(d.start, d.end));
+    if (name !== undefined) out.name = name;
+    const cols = d.workloads.map((part, i) => {
+      const f = part.analysis.facts;
+      const at = (s: { start: number; end: number } | undefined) =>
+        s ? { start: s.start + part.base, end: s.end + part.base } : undefined;
+      const wl: MatrixWorkload = {
+        name: f.name ?? `#${i + 1}`,
+        model: isServiceModel(f.model) ? f.model : null,
+        start: part.start,
+        end: part.end,
+        findings: [],
+      };
+      const modelSpan = at(f.modelSpan);
+      if (!wl.model && modelSpan) {
+        const raw = f.model ?? file.text.slice(modelSpan.start, modelSpan.end);
+        if (raw !== '' && raw !== '~' && raw !== 'null') wl.modelText = raw;
+      }
+      const assigned = new Map<string, { owner: string | null; team?: string; start: number; end: number }>();
+      for (const a of f.assignments) {
+        if (assigned.has(a.layer)) continue;
+        const key = at(a.key)!;
+        const owner = at(a.ownerSpan);
+        const team = at(a.teamSpan);
+        const ownerText = a.owner ?? (owner ? file.text.slice(owner.start, owner.end) : null);
+        const entry: { owner: string | null; team?: string; start: number; end: number } = {
+          owner: ownerText === '' || ownerText === '~' || ownerText === 'null' ? null : ownerText,
+          start: key.start,
+          end: Math.max(key.end, owner?.end ?? 0, team?.end ?? 0),
+        };
+        if (a.team !== undefined) entry.team = a.team;
+        assigned.set(a.layer, entry);
+      }
+      return { wl, assigned };
+    });
+    out.workloads = cols.map((c) => c.wl);
+    for (const layer of LAYERS) {
+      const cells = cols.map(({ wl, assigned }) => makeCell(wl.model, layer.id, assigned.get(layer.id) ?? null));
+      out.rows.push({ layer: layer.id, label: layer.label, group: layer.group, cells });
+    }
+    attachFindings(out, findings.filter((f) => f.document === d.index));
+    documents.push(out);
+  }
+  return { documents };
+}
+
+/** What the model expects, for the view's reference column: every layer under every service model. */
+export interface MatrixReference {
+  models: Array<{ id: ServiceModel; label: string }>;
+  groups: Array<{ id: LayerGroup; label: string; doc: string }>;
+  rows: Array<{ layer: string; label: string; group: LayerGroup; owners: Record<ServiceModel, Party> }>;
+}
+
+export function matrixReference(): MatrixReference {
+  return {
+    models: SERVICE_MODELS.map((id) => ({ id, label: SERVICE_MODEL_INFO[id].label })),
+    groups: GROUPS.map((g) => ({ id: g.id, label: g.label, doc: g.doc })),
+    rows: LAYERS.map((l) => ({ layer: l.id, label: l.label, group: l.group, owners: { ...l.owners } })),
+  };
 }
 
 // ---- renderers ----
