@@ -1,0 +1,139 @@
+// --fix and --fix-dry-run: safe fixes only, comments and untouched lines kept, atomic writes, idempotent.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { copyFixture, fixtureText, json, rm, srm, summarize } from './helpers';
+
+const cleanups: string[] = [];
+after(() => cleanups.forEach(rm));
+const temp = (d: string): string => (cleanups.push(d), d);
+
+const EXPECTED_FIXED = fixtureText('fix/fixable.srm.yaml')
+  .replace('      devices: microsoft', '      devices: customer')
+  .replace('        owner: customer   # wrong under paas', '        owner: microsoft   # wrong under paas');
+
+describe('--fix', () => {
+  it('applies the safe fixes in place, keeping comments, order and formatting of untouched lines', () => {
+    const dir = temp(copyFixture('fix'));
+    const before = json(srm(['lint', '-f', 'json', 'fixable.srm.yaml'], { cwd: dir }));
+    assert.deepEqual(summarize(before), ['fixable.srm.yaml:14 customer-only-duty', 'fixable.srm.yaml:20 model-mismatch']);
+
+    const r = srm(['lint', '--fix', 'fixable.srm.yaml'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.stdout, '');
+    const after1 = fs.readFileSync(path.join(dir, 'fixable.srm.yaml'), 'utf8');
+    // Exactly the two values changed: every comment and every other byte is as it was.
+    assert.equal(after1, EXPECTED_FIXED);
+
+    // A second run has nothing left to fix.
+    const again = srm(['lint', '--fix', '-f', 'json', 'fixable.srm.yaml'], { cwd: dir });
+    assert.equal(again.code, 0);
+    assert.deepEqual(summarize(json(again)), []);
+    assert.equal(fs.readFileSync(path.join(dir, 'fixable.srm.yaml'), 'utf8'), after1);
+  });
+
+  it('reports what is left after fixing, and never touches a file with a YAML syntax error', () => {
+    const dir = temp(copyFixture('fix'));
+    const brokenBefore = fs.readFileSync(path.join(dir, 'broken.srm.yaml'));
+    const statBefore = fs.statSync(path.join(dir, 'broken.srm.yaml'));
+    const r = srm(['lint', '--fix', '-f', 'json'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.deepEqual(summarize(json(r)), ['broken.srm.yaml:11 yaml-syntax']);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'broken.srm.yaml')), brokenBefore);
+    assert.equal(fs.statSync(path.join(dir, 'broken.srm.yaml')).ino, statBefore.ino);
+    assert.equal(fs.readFileSync(path.join(dir, 'fixable.srm.yaml'), 'utf8'), EXPECTED_FIXED);
+  });
+
+  it('a file with one broken document among good ones is left whole', () => {
+    const dir = temp(copyFixture('fix'));
+    const text = `${fixtureText('fix/fixable.srm.yaml')}---\n${fixtureText('fix/broken.srm.yaml')}`;
+    fs.writeFileSync(path.join(dir, 'multi.srm.yaml'), text);
+    srm(['lint', '--fix', 'multi.srm.yaml'], { cwd: dir });
+    assert.equal(fs.readFileSync(path.join(dir, 'multi.srm.yaml'), 'utf8'), text);
+  });
+
+  it('writes atomically: same permissions, no temporary file left, through a symbolic link to the real file', () => {
+    const dir = temp(copyFixture('fix'));
+    const file = path.join(dir, 'fixable.srm.yaml');
+    fs.chmodSync(file, 0o640);
+    fs.mkdirSync(path.join(dir, 'links'));
+    fs.symlinkSync(file, path.join(dir, 'links', 'alias.srm.yaml'));
+    const r = srm(['lint', '--fix', 'links/alias.srm.yaml'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(fs.readFileSync(file, 'utf8'), EXPECTED_FIXED);
+    assert.ok(fs.lstatSync(path.join(dir, 'links', 'alias.srm.yaml')).isSymbolicLink());
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['broken.srm.yaml', 'fixable.srm.yaml', 'links']);
+  });
+
+  it('CRLF line endings and a byte-order mark survive', () => {
+    const dir = temp(copyFixture('fix'));
+    const crlf = `\uFEFF${fixtureText('fix/fixable.srm.yaml').replace(/\n/g, '\r\n')}`;
+    fs.writeFileSync(path.join(dir, 'fixable.srm.yaml'), crlf);
+    srm(['lint', '--fix'], { cwd: dir });
+    const out = fs.readFileSync(path.join(dir, 'fixable.srm.yaml'), 'utf8');
+    assert.equal(out, `\uFEFF${EXPECTED_FIXED.replace(/\n/g, '\r\n')}`);
+  });
+
+  it('adds missing layers with the owners the model expects (unassigned-layer)', () => {
+    const dir = temp(copyFixture('mixed'));
+    const r = srm(['lint', '--fix', '-f', 'json', 'sub/b.yaml', '--fail-on', 'warning'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout);
+    const text = fs.readFileSync(path.join(dir, 'sub/b.yaml'), 'utf8');
+    assert.match(text, /\n {6}physical-network: microsoft\n {6}physical-datacenter: microsoft\n$/);
+    assert.ok(text.startsWith('# Not named *.srm.yaml: a responsibility file by its apiVersion.\n'));
+  });
+});
+
+describe('--fix-dry-run', () => {
+  it('prints a unified diff, changes nothing, exits 1 while fixes are pending', () => {
+    const dir = temp(copyFixture('fix'));
+    const before = fs.readFileSync(path.join(dir, 'fixable.srm.yaml'), 'utf8');
+    const r = srm(['lint', '--fix-dry-run'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stdout,
+      [
+        '--- a/fixable.srm.yaml',
+        '+++ b/fixable.srm.yaml',
+        '@@ -11,13 +11,13 @@',
+        '     model: paas',
+        '     responsibilities:',
+        '       information-and-data: customer   # our data, our backups',
+        '-      devices: microsoft',
+        '+      devices: customer',
+        '       accounts-and-identities: customer',
+        '       identity-and-directory-infrastructure: shared',
+        '       applications: shared',
+        '       network-controls: shared',
+        '       operating-system:',
+        '-        owner: customer   # wrong under paas',
+        '+        owner: microsoft   # wrong under paas',
+        '         team: secops',
+        '         notes: kept as written',
+        '       physical-hosts: microsoft',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(fs.readFileSync(path.join(dir, 'fixable.srm.yaml'), 'utf8'), before);
+    // After --fix, the dry run has nothing to show and passes.
+    srm(['lint', '--fix'], { cwd: dir });
+    const clean = srm(['lint', '--fix-dry-run', 'fixable.srm.yaml'], { cwd: dir });
+    assert.equal(clean.code, 0);
+    assert.equal(clean.stdout, '');
+  });
+
+  it('the diff applies with patch(1) to give the --fix result', { skip: !fs.existsSync('/usr/bin/patch') && 'no patch(1)' }, () => {
+    const dir = temp(copyFixture('mixed'));
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const diff = srm(['lint', '--fix-dry-run'], { cwd: dir }).stdout;
+    const fixedDir = temp(copyFixture('mixed'));
+    srm(['lint', '--fix'], { cwd: fixedDir });
+    const p = spawnSync('patch', ['-p1', '-s'], { cwd: dir, input: diff, encoding: 'utf8' });
+    assert.equal(p.status, 0, p.stderr + p.stdout);
+    for (const f of ['a.srm.yaml', 'sub/b.yaml']) {
+      assert.equal(fs.readFileSync(path.join(dir, f), 'utf8'), fs.readFileSync(path.join(fixedDir, f), 'utf8'), f);
+    }
+  });
+});
