@@ -41,7 +41,8 @@ export const BASE_SETTINGS: Record<string, unknown> = {
   'extensions.ignoreRecommendations': true,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  // settings.json and others open as ordinary tabs, not in the modal editor (1.13x default "some").
+  'workbench.editor.useModal': 'off',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'git.enabled': false,
@@ -220,14 +221,12 @@ export function logTails(dirs: RunDirs, lines = 30): string {
       return [];
     }
   };
-  const files = walk(path.join(dirs.userData, 'logs')).filter(
-    (f) => /remoteexthost\.log$|exthost\.log$|srm|SRM/.test(f) && !/vscode\.(git|github)/.test(f),
-  );
+  const files = walk(path.join(dirs.userData, 'logs')).filter((f) => /exthost\d*\/(remoteexthost\.log$|.*srm)/i.test(f));
   const parts: string[] = [];
   for (const f of files) {
-    const text = fs.readFileSync(f, 'utf8').trim();
+    const text = fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).slice(-lines).join('\n');
     if (!text) continue;
-    parts.push(`----- ${path.relative(dirs.userData, f)} (last ${lines} lines) -----\n${text.split('\n').slice(-lines).join('\n')}`);
+    parts.push(`----- ${path.relative(dirs.userData, f)} (last ${lines} lines) -----\n${text}`);
   }
   return parts.join('\n');
 }

@@ -70,6 +70,9 @@ export class Workbench {
   }
 
   async open(url: string): Promise<void> {
+    // tsx/esbuild wrap named functions in __name(...) (keepNames); the functions this file sends to
+    // the page for evaluation need that helper there too.
+    await this.page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
     await this.page.goto(url);
     await this.page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
     // The workbench is interactive once the status bar and activity bar are there.
@@ -106,6 +109,7 @@ export class Workbench {
       if (attempt >= 2) throw new Error(`could not open ${absPath} with Quick Open`);
     }
     await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { timeout: 10_000 });
+    await this.waitEditorFocused();
   }
 
   async activeTabDirty(): Promise<boolean> {
@@ -138,6 +142,17 @@ export class Workbench {
       const c = await this.cursor();
       return c && c.line === line && c.column === column;
     });
+    await this.waitEditorFocused();
+  }
+
+  /** Waits until the keyboard goes to the active editor (Go to Line and Quick Open hand it back asynchronously). */
+  async waitEditorFocused(): Promise<void> {
+    await this.wait('the editor to have keyboard focus', async () =>
+      this.page.evaluate(() => {
+        const a = document.activeElement;
+        return !!a && !!a.closest('.editor-group-container.active .monaco-editor') && !document.querySelector('.quick-input-widget:not([style*="display: none"]) input:focus');
+      }),
+    );
   }
 
   /** The editor's language as the status bar names it. */
@@ -264,8 +279,12 @@ export class Workbench {
 
   /** Triggers suggestions (Ctrl+Space) and returns the labels of the suggest widget once it has rows. */
   async suggestions(): Promise<string[]> {
-    await this.page.keyboard.press('Control+Space');
+    let pressed = 0;
     return this.wait('the suggest widget to list items', async () => {
+      if (!(await this.page.$('.editor-widget.suggest-widget.visible')) && Date.now() - pressed > 3000) {
+        await this.page.keyboard.press('Control+Space');
+        pressed = Date.now();
+      }
       const labels = await this.page.$$eval('.editor-widget.suggest-widget.visible .monaco-list-row', (rows) =>
         rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim()),
       );
@@ -279,8 +298,13 @@ export class Workbench {
 
   /** Opens the quick-fix menu at the cursor (Ctrl+.) and returns the titles it offers. */
   async quickFixes(): Promise<string[]> {
-    await this.page.keyboard.press('Control+.');
+    let pressed = 0;
     return this.wait('the quick-fix menu', async () => {
+      // Ctrl+. again when the menu did not open (pressed before the code actions were known).
+      if (Date.now() - pressed > 3000) {
+        await this.page.keyboard.press('Control+.');
+        pressed = Date.now();
+      }
       const titles = await this.page.$$eval('.action-widget .monaco-list-row.action', (rows) =>
         rows.map((r) => (r.querySelector('.title')?.textContent ?? r.getAttribute('aria-label') ?? r.textContent ?? '').trim()),
       );
@@ -293,6 +317,24 @@ export class Workbench {
     await row.hover();
     await row.click();
     await this.page.waitForSelector('.action-widget', { state: 'hidden', timeout: 10_000 }).catch(() => {});
+  }
+
+  // ---------- settings ----------
+
+  /** Replaces the user settings the way a user does: "Open User Settings (JSON)", paste, save, close. */
+  async writeUserSettings(json: string): Promise<void> {
+    await this.command('Preferences: Open User Settings (JSON)');
+    await this.page.waitForSelector('.tabs-container .tab.active[data-resource-name="settings.json"]', { timeout: 10_000 });
+    await this.page.click('.editor-group-container.active .monaco-editor .view-lines');
+    // Pasted, not typed: typing would auto-close brackets and quotes.
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), json);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+V');
+    await this.wait('settings.json to be edited', async () => this.activeTabDirty());
+    await this.page.keyboard.press('Control+S');
+    await this.wait('settings.json to be saved', async () => !(await this.activeTabDirty()));
+    await this.page.keyboard.press('Control+W');
+    await this.wait('settings.json to close', async () => (await this.page.$('.tabs-container .tab.active[data-resource-name="settings.json"]')) === null);
   }
 
   // ---------- notifications ----------
