@@ -20,6 +20,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The matrix webview's script and stylesheet (it imports matrix.css): runs in the webview, not in Node.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/matrix.ts'], outfile: 'dist/matrix-webview.js' },
 ];
 
 if (watch) {
