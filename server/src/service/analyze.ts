@@ -54,7 +54,7 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string):
   const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
   const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
   guarded('the schema', where, findings, () => {
-    findings.push(...schemaFindings(validateWorkloadValue(js), item, ['workloads', 0]));
+    for (const f of schemaFindings(validateWorkloadValue(js), item, ['workloads', 0])) findings.push(f);
   });
   guarded('duplicate keys', where, findings, () =>
     duplicateKeys(item, (k, at) => findings.push({ ...duplicateKey(k, at), workload: facts.name })),
@@ -117,7 +117,7 @@ export function analyzeHeader(root: Node | null, doc: Document, workloadCount: n
     if (workloadCount !== null && js && typeof js === 'object' && !Array.isArray(js)) {
       js = { ...(js as object), workloads: new Array(workloadCount).fill(null) };
     }
-    findings.push(...schemaFindings(validateHeaderValue(js), root, []));
+    for (const f of schemaFindings(validateHeaderValue(js), root, [])) findings.push(f);
   });
   guarded('duplicate keys', where, findings, () =>
     duplicateKeys(root, (k, at) => findings.push(duplicateKey(k, at)), (n) => n === workloadsSeq),

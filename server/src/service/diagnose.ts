@@ -99,10 +99,11 @@ function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean): void
   const at = { start: doc.start, end: doc.start };
   const cross: RawFinding[] = [];
   guarded('duplicate names', at, cross, () => {
-    cross.push(...duplicateNames(names, 'workload'), ...duplicateNames(teams, 'team'));
+    // A loop, not push(...): a file with 100,000+ repeats would overflow the stack with spread arguments.
+    for (const f of [...duplicateNames(names, 'workload'), ...duplicateNames(teams, 'team')]) cross.push(f);
   });
   guarded('team references', at, cross, () => {
-    cross.push(...unknownTeams(refs, new Set(teams.map((t) => t.name))));
+    for (const f of unknownTeams(refs, new Set(teams.map((t) => t.name)))) cross.push(f);
   });
   for (const f of cross) out.push(shift(f, 0, d));
 }

@@ -91,19 +91,21 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   return { text, lines: new LineIndex(text), documents, caches };
 }
 
-function syntaxFindings(doc: Document, base: number): RawFinding[] {
+function syntaxFindings(doc: Document, base: number, len: number): RawFinding[] {
   // Nesting so deep that the parser ran out of stack: one clear finding, not the cascade of errors that follows.
   const deep = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message));
   if (deep) {
     const message = 'YAML syntax: the document is nested too deeply to check (too many levels of [ ], { } or indentation).';
-    return [{ code: 'yaml-syntax', severity: 'error', message, start: base + deep.pos[0], end: base + Math.max(deep.pos[0], Math.min(deep.pos[1], deep.pos[0] + 1)), fixes: [] }];
+    return [{ code: 'yaml-syntax', severity: 'error', message, start: base + Math.min(deep.pos[0], len), end: base + Math.min(len, Math.max(deep.pos[0], Math.min(deep.pos[1], deep.pos[0] + 1))), fixes: [] }];
   }
+  // The parser may point one past the end of the text (an unterminated flow or quote): clamp into the document.
+  const clamp = (o: number) => Math.max(0, Math.min(o, len));
   return doc.errors.map((e) => ({
     code: 'yaml-syntax' as const,
     severity: 'error' as const,
     message: yamlMessage(e.message),
-    start: base + e.pos[0],
-    end: base + Math.max(e.pos[1], e.pos[0]),
+    start: base + clamp(e.pos[0]),
+    end: base + clamp(Math.max(e.pos[1], e.pos[0])),
     fixes: [],
   }));
 }
@@ -174,7 +176,7 @@ function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): Parse
   if (parsed instanceof Error) {
     return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(parsed), start: 0, end: Math.min(src.length, 1), fixes: [] }]);
   }
-  if (parsed.errors.length > 0) return empty(syntaxFindings(parsed, 0));
+  if (parsed.errors.length > 0) return empty(syntaxFindings(parsed, 0, src.length));
   if (syntaxOnly) return empty([]);
   // Expanding aliases is bounded: a "billion laughs" document gets one finding, not a hang.
   try {

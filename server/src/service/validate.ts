@@ -354,7 +354,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
       const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: k }], isPreferred: true, safe: true }] : [];
       return mk(
         valueRange,
-        `${fieldLabel(full)} "${truncate(value)}" is not kebab-case: use lowercase letters and digits joined by single hyphens${k && k !== value ? ` (for example "${k}")` : ''}.`,
+        `${fieldLabel(full)} "${truncate(value)}" is not kebab-case: use lowercase letters and digits joined by single hyphens${k && k !== value ? ` (for example "${truncate(k)}")` : ''}.`,
         fixes,
       );
     }
