@@ -344,9 +344,10 @@ const steps: Step[] = [
       await wb.openFile(fileIn(s, q.file));
       const at = where(s, q.file, q.at);
       const here = (p: Problem): boolean => p.code === q.code && p.line === at.line;
-      await wb.wait(`${q.code} at ${q.file}:${at.line}`, async () => (await problemsOf(wb, q.file)).some(here), ms(20_000));
+      const target = await wb.wait(`${q.code} at ${q.file}:${at.line}`, async () => (await problemsOf(wb, q.file)).find(here), ms(20_000));
       const before = (await problemsOf(wb, q.file)).length;
-      await wb.goto(at.line, at.column);
+      // Ctrl+. offers the fixes of the diagnostics under the cursor: go to where the problem starts.
+      await wb.goto(target.line ?? at.line, target.column ?? at.column);
       const titles = await wb.quickFixes();
       const title = titles.find((t) => q.title.test(t));
       await shot('menu');
