@@ -5,3 +5,7 @@ export { isResponsibilityFile } from './detect';
 export { parseFile, type ParsedFile } from './parse';
 export { diagnose } from './diagnose';
 export { applyEdits, fixAll } from './edits';
+export { hover, type HoverResult } from './hover';
+export { complete, type CompletionEntry, type CompletionKind, type CompletionResult } from './complete';
+export { symbols, foldingRanges, type SymbolEntry, type FoldingEntry } from './symbols';
+export { cursorContext, type Source, type CursorContext } from './cursor';

@@ -1,0 +1,52 @@
+// The VS Code extension: starts the srm language server (dist/server.js over IPC) for responsibility files and
+// YAML files that declare `apiVersion: srm/v1`; adds "SRM: Restart Server" and an output channel.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/protocol';
+
+/** What `activate` returns: tests wait on `ready` (the client is running), never on sleeps. */
+export interface SrmApi {
+  client: LanguageClient;
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): SrmApi {
+  const output = vscode.window.createOutputChannel('SRM Language Server', { log: true });
+  context.subscriptions.push(output);
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server decides by file name and content; YAML files are sent so it can find `apiVersion: srm/v1`.
+    documentSelector: [
+      { language: LANGUAGE_ID },
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+    ],
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/srm.config.{yaml,yml}'),
+    },
+    outputChannel: output,
+  };
+  client = new LanguageClient('srm', 'SRM Language Server', serverOptions, clientOptions);
+  const c = client;
+  const ready = c.start();
+  ready.catch((e: unknown) => output.appendLine(`srm: the language server failed to start: ${String(e)}`));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      output.appendLine('srm: restarting the language server');
+      await c.restart();
+    }),
+  );
+  return { client: c, ready };
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) await client.stop();
+}

@@ -1,0 +1,16 @@
+// Entry point of dist/server.js: creates the connection (IPC under VS Code via --node-ipc, stdio with --stdio,
+// the default when no transport is given) and starts the server on it.
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+if (!process.argv.some((a) => a === '--node-ipc' || a === '--stdio' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  process.argv.push('--stdio');
+}
+if (process.argv.includes('--version')) {
+  process.stdout.write('srm-language-server 0.1.0\n');
+  process.exit(0);
+}
+// The e2e suite's negative check (test/e2e/run.ts): a server broken at start-up must make the suite fail.
+if (process.env.SRM_TEST_THROW_ON_START) throw new Error('SRM_TEST_THROW_ON_START is set: the srm language server fails at start-up on purpose');
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection);
