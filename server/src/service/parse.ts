@@ -6,6 +6,7 @@ import { parseDocument, isAlias, isMap, isSeq, visit, type Document, type Node }
 import { analyzeHeader, analyzeWorkload, MAX_ALIAS_COUNT, type HeaderAnalysis, type WorkloadAnalysis } from './analyze';
 import { keyText } from './facts';
 import type { RawFinding } from './raw';
+import { parseEdited, remember } from './incremental';
 import { segment, type Chunk } from './segment';
 import { LineIndex } from './text';
 
@@ -39,17 +40,17 @@ export interface ParsedDocument {
   whole: boolean;
 }
 
-interface ChunkEntry {
+export interface ChunkEntry {
   ok: boolean;
   analysis?: WorkloadAnalysis;
 }
 
-interface HeaderEntry {
+export interface HeaderEntry {
   ok: boolean;
   analysis?: HeaderAnalysis;
 }
 
-interface Caches {
+export interface Caches {
   items: Map<string, ChunkEntry>;
   headers: Map<string, HeaderEntry>;
   wholes: Map<string, ParsedDocumentBody>;
@@ -74,6 +75,9 @@ export interface ParseOptions {
 
 /** Parses `text`, reusing what `previous` (an earlier version of the same file) already parsed. */
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
+  // A small edit inside one chunk of a chunked document: re-parse that chunk alone, shift the rest.
+  const edited = previous && !options.whole && !options.syntaxOnly ? parseEdited(text, previous) : undefined;
+  if (edited) return edited;
   const old = previous?.caches;
   const caches: Caches = { items: new Map(), headers: new Map(), wholes: new Map() };
   const documents: ParsedDocument[] = [];
@@ -88,7 +92,7 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
     documents.push(doc);
     index++;
   }
-  return { text, lines: new LineIndex(text), documents, caches };
+  return remember({ text, lines: new LineIndex(text), documents, caches }, regions, options);
 }
 
 function syntaxFindings(doc: Document, base: number, len: number): RawFinding[] {
@@ -116,7 +120,7 @@ function yamlMessage(m: string): string {
   return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`.replace(/\.?$/, '.');
 }
 
-function tryParse(src: string): Document | Error {
+export function tryParse(src: string): Document | Error {
   try {
     return parseDocument(src, PARSE_OPTIONS) as Document;
   } catch (e) {
@@ -124,7 +128,7 @@ function tryParse(src: string): Document | Error {
   }
 }
 
-function hasAlias(node: Node | null): boolean {
+export function hasAlias(node: Node | null): boolean {
   if (!node) return false;
   let found = false;
   visit(node, (_k, n) => {
@@ -233,27 +237,9 @@ function parseChunked(
     pieces.push({ at: headerText.length, from: c.start, len: c.end - c.start });
     headerText += text.slice(c.start, c.end);
   }
-  const headerMap: OffsetMap = (o: number) => {
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((pieces[mid] as { at: number }).at <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const p = pieces[lo];
-    return p ? p.from + (o - p.at) : o;
-  };
+  const headerMap = headerMapOf(pieces);
   const hKey = `${itemCount}\u0000${headerText}`;
-  let h = old?.headers.get(hKey) ?? caches.headers.get(hKey);
-  if (!h) {
-    const parsed = tryParse(headerText);
-    if (parsed instanceof Error || parsed.errors.length > 0 || hasAlias(parsed.contents as Node | null)) h = { ok: false };
-    else {
-      const root = parsed.contents as Node | null;
-      h = { ok: isMap(root), analysis: isMap(root) ? analyzeHeader(root, parsed, itemCount > 0 ? itemCount : null) : undefined };
-    }
-  }
+  const h = old?.headers.get(hKey) ?? caches.headers.get(hKey) ?? parseHeader(headerText, itemCount);
   caches.headers.set(hKey, h);
   if (!h.ok || !h.analysis) return undefined;
   const workloads: WorkloadPart[] = [];
@@ -269,7 +255,36 @@ function parseChunked(
   return { index, start, end, syntax: [], header: h.analysis, headerMap, workloads, whole: false };
 }
 
-function parseItem(src: string): ChunkEntry {
+export interface HeaderPiece {
+  at: number;
+  from: number;
+  len: number;
+}
+
+/** Maps header offsets to file offsets, piece by piece. */
+export function headerMapOf(pieces: readonly HeaderPiece[]): OffsetMap {
+  return (o: number) => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((pieces[mid] as HeaderPiece).at <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = pieces[lo];
+    return p ? p.from + (o - p.at) : o;
+  };
+}
+
+/** Parses and analyses the header (every non-item chunk, concatenated). */
+export function parseHeader(headerText: string, itemCount: number): HeaderEntry {
+  const parsed = tryParse(headerText);
+  if (parsed instanceof Error || parsed.errors.length > 0 || hasAlias(parsed.contents as Node | null)) return { ok: false };
+  const root = parsed.contents as Node | null;
+  return { ok: isMap(root), analysis: isMap(root) ? analyzeHeader(root, parsed, itemCount > 0 ? itemCount : null) : undefined };
+}
+
+export function parseItem(src: string): ChunkEntry {
   const parsed = tryParse(src);
   if (parsed instanceof Error || parsed.errors.length > 0) return { ok: false };
   const root = parsed.contents;

@@ -249,3 +249,48 @@ function chunkWorkloads(
   chunks.push(item);
   return { chunks, nextLine: i };
 }
+
+/**
+ * Whether an edited chunk keeps the line scan's decisions: `chunk` (offsets in `old`) now spans text[chunk.start,
+ * end). True only when segmenting the new text would give the same chunks, moved: the chunk still starts with the
+ * same kind of line, its other lines stay inside it, and its line ends match the document's.
+ */
+export function rescanChunk(old: string, text: string, chunk: Chunk, end: number, crlf: boolean): boolean {
+  if (end <= chunk.start) return false;
+  if (end < text.length && text.charCodeAt(end - 1) !== 10) return false; // the next chunk must start a line
+  const oldFirst = old.slice(chunk.start, Math.max(chunk.start, old.indexOf('\n', chunk.start) < 0 ? old.length : old.indexOf('\n', chunk.start)));
+  const itemIndent = indentOf(oldFirst);
+  let pos = chunk.start;
+  let first = true;
+  while (pos < end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl >= end) {
+      if (crlf || nl >= end) return false; // a CRLF document's last line without a line end: parse whole
+      nl = end;
+    }
+    let t = text.slice(pos, nl);
+    if (crlf) {
+      if (t.charCodeAt(t.length - 1) !== 13) return false;
+      t = t.slice(0, -1);
+    }
+    if (t.indexOf('\r') >= 0) return false;
+    pos = nl + 1;
+    if (first) {
+      first = false;
+      if (chunk.kind === 'item') {
+        if (indentOf(t) !== itemIndent || !isDash(t, itemIndent)) return false;
+      } else {
+        const key = TOP_KEY.exec(t);
+        if (!key || /^["']?workloads["']?[ \t]*:/.test(key[0])) return false;
+      }
+      continue;
+    }
+    if (isBlankOrComment(t)) continue;
+    if (t.charCodeAt(0) === 9) return false;
+    const ind = indentOf(t);
+    if (chunk.kind === 'item') {
+      if (t.charCodeAt(ind) === 9 || ind <= itemIndent) return false;
+    } else if (ind === 0 && !isDash(t, 0)) return false;
+  }
+  return true;
+}

@@ -8,7 +8,12 @@ export interface Position {
 /** Start offsets of every line of a text; built once per text version. */
 export class LineIndex {
   readonly starts: number[];
-  constructor(readonly text: string) {
+  /** `starts` may be given when already known (an edited version's, derived from the previous one's). */
+  constructor(readonly text: string, known?: number[]) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     let i = text.indexOf('\n');
     while (i >= 0) {
