@@ -139,7 +139,7 @@ async function startSession(cs: InstalledEnv, vsix: string | null, name: string,
       '--disable-sync',
       '--disable-dev-shm-usage',
     ],
-    viewport: { width: 1400, height: 900 },
+    viewport: { width: 1400, height: 1050 }, // tall enough for the Problems panel to render all rows of with-mistakes
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   current.ctx = ctx;
@@ -189,11 +189,12 @@ function compareProblems(s: Session, rel: string, expected: ExpectedProblem[], a
   return { missing, extra: left };
 }
 
-/** Undo until the active tab is no longer dirty (the file is as on disk again). */
+/** Undo until the active tab is no longer dirty (the file is as on disk again). Undo at the bottom of the
+ * stack is a no-op, so an extra Ctrl+Z cannot overshoot: the suite never saves. */
 async function undoAll(wb: Workbench): Promise<void> {
-  for (let i = 0; i < 30 && (await wb.activeTabDirty()); i++) {
+  for (let i = 0; i < 10 && (await wb.activeTabDirty()); i++) {
     await wb.page.keyboard.press('Control+Z');
-    await waitFor('undo to apply', async () => true, { timeoutMs: 100 });
+    await waitFor('the undo to make the file clean', async () => !(await wb.activeTabDirty()), { timeoutMs: 1000 }).catch(() => {});
   }
   await wb.wait('the file to be unmodified after undo', async () => !(await wb.activeTabDirty()), ms(5000));
 }
@@ -435,7 +436,7 @@ const steps: Step[] = [
   },
 ];
 
-async function runSteps(s: Session, selected: Step[], results: StepResult[]): Promise<void> {
+async function runSteps(s: Session, selected: Step[], results: StepResult[], expectFailure = false): Promise<void> {
   let n = results.length;
   for (const step of selected) {
     n++;
@@ -457,7 +458,7 @@ async function runSteps(s: Session, selected: Step[], results: StepResult[]): Pr
       const err = e instanceof Error ? e : new Error(String(e));
       const r = { name: step.name, ok: false, seconds: (Date.now() - t) / 1000, error: err.message, screenshot: shots.join(' ') };
       results.push(r);
-      console.log(`FAIL  ${step.name} (${r.seconds.toFixed(1)}s): ${err.message}`);
+      console.log(`${expectFailure ? 'xfail' : 'FAIL '} ${step.name} (${r.seconds.toFixed(1)}s): ${err.message}`);
       if (err instanceof ServerFailed || err instanceof FatalSignal) throw new ServerFailed(err.message);
       // One failed step can leave the editor in any state: stop here rather than report follow-on failures.
       throw err;
@@ -512,7 +513,7 @@ async function main(): Promise<number> {
       const neg: StepResult[] = [];
       const first = steps.find((st) => st.name === 'mistakes-listed');
       if (!first) throw new Error('no mistakes-listed step');
-      await runSteps(s, [{ ...first, name: 'negative-mistakes-listed' }], neg).then(
+      await runSteps(s, [{ ...first, name: 'negative-mistakes-listed' }], neg, true).then(
         () => {
           outcome = 'the suite PASSED although the server throws at start-up (is SRM_TEST_THROW_ON_START honoured in server/src/lsp/main.ts?)';
           throw new Error(outcome);

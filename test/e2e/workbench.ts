@@ -2,6 +2,9 @@
 // suggest widget, quick-fix menu, notifications) and reads what is on screen. Every wait is a
 // condition polled until a deadline; nothing sleeps for a fixed time.
 import type { Page } from 'playwright-core';
+import { FatalSignal, waitFor } from './wait';
+
+export { FatalSignal, WaitTimeout, waitFor } from './wait';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -13,41 +16,6 @@ export interface Problem {
   message: string;
   source: string | null;
   code: string | null;
-}
-
-export class WaitTimeout extends Error {
-  override name = 'WaitTimeout';
-}
-
-/** Polls `probe` every `interval` ms until it returns a truthy value; throws WaitTimeout with `what` after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  opts: { timeoutMs?: number; interval?: number; onTimeout?: () => Promise<string> | string } = {},
-): Promise<T> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
-  let lastError: unknown = null;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-      lastError = null;
-    } catch (e) {
-      if (e instanceof FatalSignal) throw e;
-      lastError = e;
-    }
-    if (Date.now() > deadline) {
-      const extra = opts.onTimeout ? `\n${await opts.onTimeout()}` : '';
-      const err = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new WaitTimeout(`timed out after ${opts.timeoutMs ?? 15_000} ms waiting for ${what}${err}${extra}`);
-    }
-    await new Promise((r) => setTimeout(r, opts.interval ?? 100));
-  }
-}
-
-/** Thrown from inside a wait to stop it at once (e.g. the language server reported a failure). */
-export class FatalSignal extends Error {
-  override name = 'FatalSignal';
 }
 
 const SEVERITY_BY_NUMBER: Record<number, Severity> = { 8: 'error', 4: 'warning', 2: 'info', 1: 'hint' };
@@ -216,6 +184,7 @@ export class Workbench {
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Control+C');
     const text = await waitFor('the Problems panel copy on the clipboard', () => this.page.evaluate(() => navigator.clipboard.readText()), { timeoutMs: 5000 });
+    await this.page.keyboard.press('Escape'); // clear the selection (selected rows show a lightbulb instead of the severity icon)
     const arr = JSON.parse(text.trim().startsWith('[') ? text : `[${text}]`) as Array<{
       resource: string;
       startLineNumber: number;

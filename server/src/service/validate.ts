@@ -195,11 +195,16 @@ function kebab(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** An empty value (`kind:` with nothing after it) has an empty range right after the colon: add the space YAML needs. */
+function valueText(range: readonly [number, number], text: string): string {
+  return range[0] === range[1] ? ` ${text}` : text;
+}
+
 function replaceFixes(range: [number, number], suggestions: readonly Suggestion[], what: string): Fix[] {
   const safe = suggestions.length === 1;
   return suggestions.map((s, i) => ({
     title: `Change ${what} to "${s.value}"`,
-    edits: [{ start: range[0], end: range[1], newText: s.value }],
+    edits: [{ start: range[0], end: range[1], newText: valueText(range, s.value) }],
     isPreferred: i === 0 && safe,
     safe,
   }));
@@ -319,7 +324,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
       if (last === 'apiVersion' || last === 'kind') {
         const want = last === 'apiVersion' ? API_VERSION : KIND;
         return mk(valueRange, `${last} must be "${want}", not ${describeNode(here.node)}.`, [
-          { title: `Change ${last} to "${want}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: want }], isPreferred: true, safe: true },
+          { title: `Change ${last} to "${want}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: valueText(valueRange, want) }], isPreferred: true, safe: true },
         ]);
       }
       if (layer !== undefined) {
@@ -351,7 +356,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
     case 'pattern': {
       const value = isScalar(here.node) ? String(here.node.value) : '';
       const k = kebab(value);
-      const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: k }], isPreferred: true, safe: true }] : [];
+      const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: valueText(valueRange, k) }], isPreferred: true, safe: true }] : [];
       return mk(
         valueRange,
         `${fieldLabel(full)} "${truncate(value)}" is not kebab-case: use lowercase letters and digits joined by single hyphens${k && k !== value ? ` (for example "${truncate(k)}")` : ''}.`,
