@@ -46,7 +46,7 @@ export function findDirectives(file: ParsedFile): Directive[] {
     const le = lines.lineEnd(line);
     from = Math.max(le, hit + 1);
     const m = DIRECTIVE.exec(text.slice(ls, le));
-    if (!m) continue;
+    if (!m || inBlockScalar(file, line, (m[1] as string).length)) continue;
     const docIdx = file.documents.findIndex((d) => ls >= d.start && ls < d.end);
     const doc = file.documents[docIdx];
     const hashAt = ls + (m[1] as string).length;
@@ -85,6 +85,32 @@ export function findDirectives(file: ParsedFile): Directive[] {
     });
   }
   return out;
+}
+
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t:]|^[ \t]*-)[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+
+/**
+ * Whether a `#` line at column `col` is text inside a block scalar (`description: |`), not a comment: such a line
+ * is the user's text, and a "remove the unused suppression" fix must never delete it. Walks back to the first
+ * less indented line that is not a comment and asks whether it opens a block scalar (bounded to 10,000 lines).
+ */
+function inBlockScalar(file: ParsedFile, line: number, col: number): boolean {
+  if (col === 0) return false; // nothing is less indented: a top-level comment
+  const { lines } = file;
+  let at = col;
+  for (let l = line - 1, n = 0; l >= 0 && n < 10_000; l--, n++) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    const ind = t.length - t.trimStart().length;
+    if (ind >= at) continue;
+    // A less indented '#' line may itself be text of the same block scalar: look further up (in doubt, text wins).
+    if (t.trimStart().startsWith('#')) {
+      at = ind;
+      continue;
+    }
+    return BLOCK_SCALAR_HEADER.test(t);
+  }
+  return false;
 }
 
 function firstContentLine(file: ParsedFile, start: number): number {
