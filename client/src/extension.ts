@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/protocol';
+import { registerMatrixView } from './matrix';
 
 /** What `activate` returns: tests wait on `ready` (the client is running), never on sleeps. */
 export interface SrmApi {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SrmApi {
       await c.restart();
     }),
   );
+  registerMatrixView(context, c, ready);
   return { client: c, ready };
 }
 

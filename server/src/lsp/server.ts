@@ -34,6 +34,7 @@ import {
   toSymbolInformation,
 } from './features';
 import { parseSettings } from './settings';
+import { registerMatrix } from './matrix';
 
 export const SERVER_NAME = 'srm-language-server';
 export const SERVER_VERSION = '0.1.0';
@@ -369,6 +370,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onShutdown(() => undefined);
+
+  // The responsibility matrix view (srm/matrix, srm/matrixExport) reads the same cached parse and findings.
+  registerMatrix(connection, async (uri) => {
+    const doc = documents.get(uri);
+    const r = doc ? await findingsOf(doc) : undefined;
+    return doc && r ? { version: doc.version, parsed: r.parsed, findings: r.list } : undefined;
+  });
 
   documents.listen(connection);
   connection.listen();
