@@ -76,6 +76,17 @@ describe('--fix', () => {
     assert.equal(out, `\uFEFF${EXPECTED_FIXED.replace(/\n/g, '\r\n')}`);
   });
 
+  it('a file that is not valid UTF-8 is reported but never rewritten (its bytes would be lost)', () => {
+    const dir = temp(copyFixture('fix'));
+    const file = path.join(dir, 'fixable.srm.yaml');
+    const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(' (Latin-1)\n'), fs.readFileSync(file)]);
+    fs.writeFileSync(file, bytes);
+    const r = srm(['lint', '--fix', '-f', 'json', 'fixable.srm.yaml'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.deepEqual(summarize(json(r)), ['fixable.srm.yaml:15 customer-only-duty', 'fixable.srm.yaml:21 model-mismatch']);
+    assert.deepEqual(fs.readFileSync(file), bytes);
+  });
+
   it('adds missing layers with the owners the model expects (unassigned-layer)', () => {
     const dir = temp(copyFixture('mixed'));
     const r = srm(['lint', '--fix', '-f', 'json', 'sub/b.yaml', '--fail-on', 'warning'], { cwd: dir });

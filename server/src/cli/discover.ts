@@ -38,6 +38,8 @@ export interface Candidate {
   path: string;
   text: string;
   config: LoadedConfig | undefined;
+  /** False when the bytes are not valid UTF-8: the text is then lossy, and --fix must not write it back. */
+  exact: boolean;
 }
 
 export function toPosix(p: string): string {
@@ -101,12 +103,16 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-function readText(file: string): string {
+function readText(file: string): { text: string; exact: boolean } {
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     throw new IoError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
+  const text = bytes.toString('utf8');
+  // Invalid UTF-8 decodes to U+FFFD; writing that back would lose the original bytes.
+  return { text, exact: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
 }
 
 /**
@@ -125,9 +131,9 @@ export function collectFiles(args: readonly string[], cwd: string, configs: Conf
     // Only YAML files are read to look for apiVersion; other names must be listed in the config's `files`.
     const listed = includedByConfig(file, cfg);
     if (!listed && !YAML_FILE.test(file)) return;
-    const text = readText(file);
+    const { text, exact } = readText(file);
     if (!listed && !isResponsibilityFile(path.basename(file), text)) return;
-    out.push({ path: file, text, config: cfg });
+    out.push({ path: file, text, config: cfg, exact });
   };
 
   const roots = args.length === 0 ? ['.'] : args;

@@ -157,7 +157,7 @@ function lint(opts: Options, io: Io): number {
     const excluded = name !== undefined && excludedByConfig(file, cfg);
     // Without a name, the text was piped to be checked: check it. With one, decide as for a named file.
     const wanted = name === undefined || isCheckedFile(file, text, cfg);
-    candidates = !excluded && wanted ? [{ path: file, text, config: cfg }] : [];
+    candidates = !excluded && wanted ? [{ path: file, text, config: cfg, exact: true }] : [];
     if (name === undefined) displayBase = '';
   } else {
     // A config that governs the working directory must be valid even when it excludes every file.
@@ -172,7 +172,7 @@ function lint(opts: Options, io: Io): number {
   for (const c of candidates) {
     const options = engineOptions(c.config, opts);
     let text = c.text;
-    if (opts.fix || opts.fixDryRun) {
+    if ((opts.fix || opts.fixDryRun) && c.exact) {
       const fixed = fixText(text, options).text;
       if (fixed !== text) {
         const shown = display(c);
