@@ -2,9 +2,10 @@
 import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type Severity } from '../service';
 import { LineIndex } from '../service/text';
 import type { LoadedConfig } from '../node/config';
+import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 
 /** Above this size (UTF-16 units) only the YAML syntax is checked: the editor's default srm.maxFileSize. */
-export const SIZE_LIMIT = 2_000_000;
+export const SIZE_LIMIT = DEFAULT_SETTINGS.maxFileSize;
 
 export interface FileResult {
   /** Absolute path, or the --stdin-filepath as given. */
