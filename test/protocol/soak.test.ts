@@ -1,0 +1,395 @@
+// Soak test of the real language server (`server.js --stdio` in a child process, freshly bundled from source):
+// random valid and hostile edits interleaved with hover, completion, symbols, folding, code actions, pull
+// diagnostics, cancellations, unknown documents, out-of-range positions and malformed requests. The process must
+// never exit, every request must get a result or a proper JSON-RPC error within seconds, its memory must stay
+// bounded, and afterwards a clean document gets exactly the engine's diagnostics.
+// SRM_SOAK_MS sets the duration (default 20 s), SRM_SOAK_SEED the seed, SRM_TEST_TIME_SCALE stretches the bounds.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import {
+  CancellationTokenSource,
+  createMessageConnection,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import { diagnose, parseFile } from '../../server/src/service';
+import { LineIndex } from '../../server/src/service/text';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SOAK_MS = Number(process.env.SRM_SOAK_MS ?? '20000');
+const SEED = Number(process.env.SRM_SOAK_SEED ?? '20261129');
+const SCALE = Number(process.env.SRM_TEST_TIME_SCALE ?? '1') || 1;
+/** Every request is answered within this (a loaded 2-core CI box included). */
+const REQUEST_BOUND_MS = 10_000 * SCALE;
+/** The server's resident memory never goes above this. */
+const RSS_BOUND_MB = 600;
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+
+/** mulberry32: a small seeded PRNG, so a failing run can be replayed with SRM_SOAK_SEED. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HEADER = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: soak\n';
+function billionLaughs(): string {
+  let s = `${HEADER}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
+  for (let i = 1; i < 10; i++) s += `a${i}: &a${i} [${new Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  return s;
+}
+/** Hostile snippets inserted at random places. */
+const HOSTILE: Array<() => string> = [
+  () => '['.repeat(3000),
+  () => '{a: '.repeat(2000),
+  () => billionLaughs(),
+  () => 'x'.repeat(100_000),
+  () => '\u0000\u0000',
+  () => '\ud800',
+  () => '\udc00x',
+  () => '\t',
+  () => '\r\n',
+  () => '\r',
+  () => '\ufeff',
+  () => '---\n'.repeat(300),
+  () => '"',
+  () => "'",
+  () => '[',
+  () => '{',
+  () => '&a ',
+  () => '*a',
+  () => '*nowhere',
+  () => ': :',
+  () => '- - -',
+  () => '# srm-disable-next-line model-mismatch\n',
+  () => '# srm-disable nope\n',
+  () => '  description: |\n    # srm-disable-next-line x\n',
+];
+const VALID_SNIPPETS = [
+  'customer',
+  'microsoft',
+  'shared',
+  'iaas',
+  'paas',
+  '\n      devices: customer',
+  '\n  - name: extra\n    model: saas\n    responsibilities:\n      devices: customer\n',
+  '\n',
+  ' ',
+  'operating-system',
+  'model: ',
+  '  ',
+];
+
+interface Doc {
+  uri: string;
+  text: string;
+  version: number;
+  open: boolean;
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  return new LineIndex(text).positionAt(offset);
+}
+
+class Soak {
+  readonly child: ChildProcess;
+  readonly rpc: MessageConnection;
+  exited: { code: number | null; signal: string | null } | undefined;
+  stderr = '';
+  readonly rss: number[] = [];
+  readonly outcomes = new Map<string, number>();
+  readonly slow: string[] = [];
+  readonly bad: string[] = [];
+
+  constructor(script: string) {
+    this.child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.on('exit', (code, signal) => {
+      this.exited = { code, signal };
+    });
+    this.child.stderr?.on('data', (d: Buffer) => {
+      if (this.stderr.length < 100_000) this.stderr += d.toString();
+    });
+    this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    this.rpc.onRequest('client/registerCapability', () => null);
+    this.rpc.onRequest('workspace/diagnostic/refresh', () => null);
+    this.rpc.onRequest('window/workDoneProgress/create', () => null);
+    this.rpc.onNotification(() => undefined);
+    this.rpc.onError(() => undefined);
+    this.rpc.listen();
+  }
+
+  count(what: string): void {
+    this.outcomes.set(what, (this.outcomes.get(what) ?? 0) + 1);
+  }
+
+  sampleRss(): number {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0');
+      if (kb > 0) this.rss.push(kb / 1024);
+      return kb / 1024;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** Sends a request; it must settle with a result or a JSON-RPC error (a ResponseError with a numeric code) in time. */
+  /** Internal errors answered to well-formed requests: each one is a handler that threw (a bug). */
+  readonly internal: string[] = [];
+
+  async request(method: string, params: unknown, cancelAfterMs?: number, malformed = false): Promise<unknown> {
+    const source = cancelAfterMs === undefined ? undefined : new CancellationTokenSource();
+    const t0 = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), REQUEST_BOUND_MS);
+    });
+    if (source) setTimeout(() => source.cancel(), cancelAfterMs);
+    const p = (source ? this.rpc.sendRequest(method, params, source.token) : this.rpc.sendRequest(method, params)).then(
+      (r) => ({ ok: true as const, r }),
+      (e: unknown) => ({ ok: false as const, e }),
+    );
+    const r = await Promise.race([p, timeout]);
+    clearTimeout(timer);
+    const ms = performance.now() - t0;
+    if (r === 'timeout') {
+      this.bad.push(`${method} got no answer within ${REQUEST_BOUND_MS} ms`);
+      return undefined;
+    }
+    if (ms > REQUEST_BOUND_MS / 2) this.slow.push(`${method} ${ms.toFixed(0)} ms`);
+    if (r.ok) {
+      this.count(`${method}: result`);
+      return r.r;
+    }
+    if (r.e instanceof ResponseError && Number.isInteger(r.e.code)) {
+      this.count(`${method}: error ${r.e.code}${malformed ? ' (malformed request)' : ''}`);
+      if (r.e.code === -32603 && !malformed) this.internal.push(`${method} ${JSON.stringify(params).slice(0, 300)}: ${r.e.message}`);
+      return undefined;
+    }
+    this.bad.push(`${method} rejected with something that is not a JSON-RPC error: ${String(r.e)}`);
+    return undefined;
+  }
+}
+
+describe('language server soak', () => {
+  let dir = '';
+  let soak: Soak;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'srm-soak-'));
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'server/src/lsp/main.ts')],
+      outfile: join(dir, 'server.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+    });
+    soak = new Soak(join(dir, 'server.js'));
+  });
+
+  after(async () => {
+    try {
+      await Promise.race([soak.rpc.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      soak.rpc.sendNotification('exit').catch(() => undefined);
+    } catch {
+      // already gone
+    }
+    setTimeout(() => soak.child.kill('SIGKILL'), 1000).unref();
+    soak.rpc.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('survives random valid and hostile traffic, answers everything in time, memory bounded, then diagnoses exactly', async () => {
+    const rand = prng(SEED);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const int = (n: number) => Math.floor(rand() * n);
+
+    const init = (await soak.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'soak' }],
+      capabilities: {
+        workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          diagnostic: { dynamicRegistration: false },
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+        },
+      },
+    })) as { capabilities?: { textDocumentSync?: unknown } } | undefined;
+    assert.ok(init?.capabilities, `initialize failed: ${soak.stderr}`);
+    await soak.rpc.sendNotification('initialized', {});
+
+    // Documents live in a directory with no srm.config.yaml (the files need not exist on disk).
+    const docs: Doc[] = EXAMPLES.map((text, i) => ({ uri: pathToFileURL(join(dir, `doc${i}.srm.yaml`)).href, text, version: 1, open: false }));
+    const open = async (d: Doc) => {
+      d.version++;
+      d.open = true;
+      await soak.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: 'srm', version: d.version, text: d.text } });
+    };
+    for (const d of docs) await open(d);
+
+    const change = async (d: Doc) => {
+      const r = rand();
+      const start = int(d.text.length + 1);
+      const end = Math.min(d.text.length, start + int(40));
+      if (rand() < 0.1) {
+        // Reset to a valid example now and then, so valid states keep coming.
+        const text = pick(EXAMPLES);
+        d.version++;
+        d.text = text;
+        await soak.rpc.sendNotification('textDocument/didChange', { textDocument: { uri: d.uri, version: d.version }, contentChanges: [{ text }] });
+        return;
+      }
+      // Never split a surrogate pair by accident on the client side: the server would then hold a different text.
+      const insert = r < 0.35 ? pick(HOSTILE)() : r < 0.55 ? '' : pick(VALID_SNIPPETS);
+      const range = { start: positionAt(d.text, start), end: positionAt(d.text, end) };
+      d.text = d.text.slice(0, start) + insert + d.text.slice(end);
+      d.version++;
+      await soak.rpc.sendNotification('textDocument/didChange', {
+        textDocument: { uri: d.uri, version: d.version },
+        contentChanges: [{ range, text: insert }],
+      });
+    };
+
+    const unknownUri = pathToFileURL(join(dir, 'never-opened.srm.yaml')).href;
+    const position = (d: Doc) => {
+      const r = rand();
+      if (r < 0.1) return { line: 1_000_000, character: 5 };
+      if (r < 0.15) return { line: 0, character: 1_000_000 };
+      if (r < 0.2) return { line: -1, character: -1 };
+      return positionAt(d.text, int(d.text.length + 1));
+    };
+
+    const deadline = performance.now() + SOAK_MS;
+    let round = 0;
+    let nextRss = 0;
+    while (performance.now() < deadline) {
+      round++;
+      assert.equal(soak.exited, undefined, `the server exited: ${JSON.stringify(soak.exited)}\n${soak.stderr}`);
+      if (performance.now() >= nextRss) {
+        soak.sampleRss();
+        nextRss = performance.now() + 500;
+      }
+      const d = pick(docs);
+      // A burst of edits, then a batch of concurrent requests on whatever state that left.
+      for (let k = int(4); k >= 0; k--) await change(d);
+      if (rand() < 0.03) {
+        await soak.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: d.uri } });
+        d.open = false;
+        await open(d);
+      }
+      const td = { uri: rand() < 0.1 ? unknownUri : d.uri };
+      const cancel = () => (rand() < 0.2 ? int(5) : undefined);
+      const batch: Array<Promise<unknown>> = [
+        soak.request('textDocument/diagnostic', { textDocument: td }, cancel()),
+        soak.request('textDocument/hover', { textDocument: td, position: position(d) }, cancel()),
+        soak.request('textDocument/completion', { textDocument: td, position: position(d) }, cancel()),
+      ];
+      if (rand() < 0.5) batch.push(soak.request('textDocument/documentSymbol', { textDocument: td }, cancel()));
+      if (rand() < 0.3) batch.push(soak.request('textDocument/foldingRange', { textDocument: td }, cancel()));
+      if (rand() < 0.5) {
+        const a = position(d);
+        batch.push(
+          soak.request(
+            'textDocument/codeAction',
+            { textDocument: td, range: { start: a, end: a }, context: { diagnostics: [], only: rand() < 0.3 ? ['source.fixAll.srm'] : undefined } },
+            cancel(),
+          ),
+        );
+      }
+      if (rand() < 0.05) batch.push(soak.request('textDocument/hover', { textDocument: null, position: null }, undefined, true));
+      if (rand() < 0.05) batch.push(soak.request('textDocument/completion', {}, undefined, true));
+      if (rand() < 0.05) batch.push(soak.request('srm/noSuchMethod', { x: 1 }, undefined, true));
+      await Promise.all(batch);
+      // Code actions on the diagnostics the server just reported (their fixes travel in `data`).
+      if (rand() < 0.3 && td.uri === d.uri) {
+        const rep = (await soak.request('textDocument/diagnostic', { textDocument: td })) as { items?: Array<{ range: unknown }> } | undefined;
+        const items = rep?.items ?? [];
+        if (items.length > 0) {
+          const diag = items[int(items.length)] as { range: unknown };
+          await soak.request('textDocument/codeAction', { textDocument: td, range: diag.range, context: { diagnostics: [diag] } });
+        }
+      }
+    }
+    soak.sampleRss();
+    assert.equal(soak.exited, undefined, `the server exited: ${JSON.stringify(soak.exited)}\n${soak.stderr}`);
+    assert.deepEqual(soak.bad, [], `requests without a proper answer:\n${soak.bad.slice(0, 10).join('\n')}`);
+    assert.deepEqual(soak.internal, [], `handlers threw on well-formed requests:\n${soak.internal.slice(0, 5).join('\n')}\n${soak.stderr.slice(0, 3000)}`);
+
+    // Afterwards: a clean document gets exactly the engine's diagnostics, on every open document.
+    const expected = (text: string) => {
+      const file = parseFile(text);
+      const sev = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+      return diagnose(file).map((f) => ({
+        code: f.code,
+        severity: sev[f.severity],
+        message: f.message,
+        range: { start: file.lines.positionAt(f.start), end: file.lines.positionAt(Math.max(f.start, f.end)) },
+      }));
+    };
+    for (const [i, d] of docs.entries()) {
+      const text = EXAMPLES[(i + 1) % EXAMPLES.length] as string;
+      d.version++;
+      d.text = text;
+      await soak.rpc.sendNotification('textDocument/didChange', { textDocument: { uri: d.uri, version: d.version }, contentChanges: [{ text }] });
+      const rep = (await soak.request('textDocument/diagnostic', { textDocument: { uri: d.uri } })) as
+        | { kind: string; items: Array<{ code?: unknown; severity?: number; message: string; range: unknown }> }
+        | undefined;
+      assert.ok(rep, 'no diagnostics report');
+      assert.equal(rep.kind, 'full');
+      const got = rep.items.map((x) => ({ code: x.code, severity: x.severity, message: x.message, range: x.range }));
+      assert.deepEqual(got, expected(text), `document ${i} after the soak`);
+    }
+    // And an incremental edit back to a known text gives the same as a fresh parse.
+    const d0 = docs[0] as Doc;
+    const edited = d0.text.replace('customer', 'microsoft');
+    const at = d0.text.indexOf('customer');
+    d0.version++;
+    await soak.rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri: d0.uri, version: d0.version },
+      contentChanges: [{ range: { start: positionAt(d0.text, at), end: positionAt(d0.text, at + 'customer'.length) }, text: 'microsoft' }],
+    });
+    d0.text = edited;
+    const rep = (await soak.request('textDocument/diagnostic', { textDocument: { uri: d0.uri } })) as { items: Array<{ code?: unknown; severity?: number; message: string; range: unknown }> };
+    assert.deepEqual(
+      rep.items.map((x) => ({ code: x.code, severity: x.severity, message: x.message, range: x.range })),
+      expected(edited),
+    );
+
+    const maxRss = Math.max(...soak.rss);
+    const summary = [...soak.outcomes].sort().map(([k, v]) => `${k}: ${v}`).join(', ');
+    console.log(`soak: ${round} rounds in ${SOAK_MS} ms; RSS ${soak.rss[0]?.toFixed(0)}..${maxRss.toFixed(0)} MB; ${summary}`);
+    if (soak.slow.length > 0) console.log(`slow answers: ${soak.slow.slice(0, 10).join('; ')}`);
+    assert.ok(maxRss < RSS_BOUND_MB, `the server's RSS reached ${maxRss.toFixed(0)} MB (bound ${RSS_BOUND_MB} MB)`);
+    // Bounded, not growing without end: the last third of the run stays within reach of the first third's peak.
+    const third = Math.max(1, Math.floor(soak.rss.length / 3));
+    const early = Math.max(...soak.rss.slice(0, third));
+    const late = Math.max(...soak.rss.slice(-third));
+    assert.ok(late < early * 2 + 100, `RSS grew from ${early.toFixed(0)} MB to ${late.toFixed(0)} MB`);
+    assert.ok(round > 10, `only ${round} rounds ran`);
+    assert.equal(soak.exited, undefined);
+  });
+});
