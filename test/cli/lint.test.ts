@@ -120,6 +120,23 @@ describe('formats', () => {
     assert.equal(no.code, 1);
   });
 
+  it('stylish: colour by itself on a terminal (a pseudo-terminal from script(1)), none there with NO_COLOR', { skip: !fs.existsSync('/usr/bin/script') && 'no script(1)' }, () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    const onTty = (extra: NodeJS.ProcessEnv) =>
+      spawnSync('script', ['-qec', `"${process.execPath}" "${path.join(ROOT, 'dist/cli.js')}" lint`, '/dev/null'], {
+        cwd: dir,
+        env: { ...env, ...extra },
+        encoding: 'utf8',
+      }).stdout;
+    assert.match(onTty({}), /\u001b\[31merror/);
+    const plain = onTty({ NO_COLOR: '1' });
+    assert.match(plain, /a\.srm\.yaml:9:29 +error/);
+    assert.doesNotMatch(plain, /\u001b\[/);
+  });
+
   it('json: positions, rule ids, workload and layer', () => {
     const report = json(srm(['lint', '-f', 'json', 'a.srm.yaml'], { cwd: dir }));
     assert.equal(report.tool, 'srm');
