@@ -146,5 +146,13 @@ describe('--fix-dry-run', () => {
     for (const f of ['a.srm.yaml', 'sub/b.yaml']) {
       assert.equal(fs.readFileSync(path.join(dir, f), 'utf8'), fs.readFileSync(path.join(fixedDir, f), 'utf8'), f);
     }
+    // CRLF files too: the diff keeps the carriage returns.
+    const crlf = temp(copyFixture('fix'));
+    const crlfText = fixtureText('fix/fixable.srm.yaml').replace(/\n/g, '\r\n');
+    fs.writeFileSync(path.join(crlf, 'fixable.srm.yaml'), crlfText);
+    const crlfDiff = srm(['lint', '--fix-dry-run', 'fixable.srm.yaml'], { cwd: crlf }).stdout;
+    const q = spawnSync('patch', ['-p1', '-s'], { cwd: crlf, input: crlfDiff, encoding: 'utf8' });
+    assert.equal(q.status, 0, q.stderr + q.stdout);
+    assert.equal(fs.readFileSync(path.join(crlf, 'fixable.srm.yaml'), 'utf8'), EXPECTED_FIXED.replace(/\n/g, '\r\n'));
   });
 });

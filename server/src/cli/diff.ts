@@ -105,7 +105,8 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     const aStart = aCount === 0 ? p.a - 1 : p.a;
     const bStart = bCount === 0 ? p.b - 1 : p.b;
     out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`);
-    for (const o of hunk) out.push(`${o.kind}${o.line.replace(/\r$/, '')}`);
+    // CRLF files keep their CR in the diff, so that patch(1) and git apply match the lines exactly.
+    for (const o of hunk) out.push(`${o.kind}${o.line}`);
     i = end;
   }
   return `${out.join('\n')}\n`;
