@@ -159,6 +159,17 @@ describe('SARIF', () => {
     for (const fp of one) assert.ok(two.includes(fp));
   });
 
+  it('unassigned-layer keeps its fingerprint when one of the missing layers is added', () => {
+    const base = fixtureText('config/team/app.srm.yaml');
+    const dir = temp(tree({ 'app.srm.yaml': base.replace(/ {6}physical-(network|datacenter): microsoft\n/g, '') }));
+    const one = sarif(dir).runs[0]!.results.filter((r) => r.ruleId === 'unassigned-layer');
+    fs.writeFileSync(path.join(dir, 'app.srm.yaml'), base.replace(/ {6}physical-network: microsoft\n/, ''));
+    const two = sarif(dir).runs[0]!.results.filter((r) => r.ruleId === 'unassigned-layer');
+    assert.equal(one.length, 1);
+    assert.notEqual(one[0]!.message.text, two[0]!.message.text);
+    assert.deepEqual(two[0]!.partialFingerprints, one[0]!.partialFingerprints);
+  });
+
   it('the same rule, workload and layer on two documents of one file get distinct fingerprints', () => {
     const doc = fixtureText('config/team/app.srm.yaml');
     const dir = temp(tree({ 'two.srm.yaml': `${doc}---\n${doc}` }));

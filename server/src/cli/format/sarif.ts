@@ -44,10 +44,14 @@ function artifactUri(r: FileResult, cwd: string): { uri: string; uriBaseId?: str
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
-/** A fingerprint that survives lines moving: the file, the rule, what the finding is about and the message. */
+/**
+ * A fingerprint that survives lines moving: the file, the rule and what the finding is about (workload, layer),
+ * never a line number, nor the message (which may list details that change, such as the missing layers).
+ * `occurrence` tells apart findings with the same key in one file (counted in file order).
+ */
 export function fingerprint(uri: string, f: Finding, occurrence: number): string {
   const h = createHash('sha256')
-    .update([uri, f.code, f.workload ?? '', f.layer ?? '', f.message].join('\u0000'))
+    .update([uri, f.code, f.workload ?? '', f.layer ?? ''].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
   return `${h}:${occurrence}`;
