@@ -62,7 +62,7 @@ export async function readCells(frame: Frame): Promise<CellInfo[]> {
       return {
         layer: e.dataset.layer ?? '',
         workload: Number(e.dataset.workload ?? '-1'),
-        text: (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        text: [...e.children].map((c) => (c.textContent ?? '').trim()).filter(Boolean).join(' '),
         classes: [...e.classList],
         title: e.title,
         outline: `${cs.outlineStyle} ${cs.outlineWidth}`,
@@ -176,6 +176,8 @@ export async function matrixScreenshots(s: MatrixSession, outDir: string): Promi
   fs.mkdirSync(outDir, { recursive: true });
   const out: string[] = [];
   const files = fs.readdirSync(s.workspace).filter((f) => /\.srm\.ya?ml$/.test(f)).sort();
+  // Room for the matrix: no side bar in the picture.
+  await s.wb.command('View: Close Primary Side Bar').catch(() => undefined);
   for (const rel of files) {
     await openMatrix(s, rel);
     // Move the mouse away so no hover or tooltip covers the picture.

@@ -146,6 +146,7 @@ function documentSection(d: MatrixDocument, ref: MatrixReference, stale: boolean
       tr.dataset.layer = r.layer;
       const th = el('th', 'layer', r.label);
       th.scope = 'row';
+      th.title = `${r.label} (${r.layer})`;
       th.append(el('code', undefined, r.layer));
       tr.append(th);
       r.cells.forEach((c, i) => tr.append(cellTd(c, d.workloads[i]!, r.layer, r.label, i)));
