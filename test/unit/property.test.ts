@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { LAYER_IDS } from '../../server/src/model';
 import {
@@ -178,6 +178,15 @@ function strip(fs: Finding[]): unknown {
 // ---- properties -----------------------------------------------------------------------------------------------
 
 describe('language service properties', () => {
+  // The first call compiles the schema and warms the modules: not part of any call's bound.
+  before(() => {
+    for (const text of EXAMPLES) {
+      const file = parseFile(text);
+      diagnose(file);
+      checkFeatures(file, [0]);
+    }
+  });
+
   it('any string: nothing throws, ranges inside, bounded time', () => {
     fc.assert(
       fc.property(anyText, offsets, (text, offs) => {
@@ -250,6 +259,23 @@ describe('regressions the fuzzing found', () => {
     assert.match(fixed, /\nkind: ResponsibilityAssignment\n/);
     assert.equal(syntaxCount(diagnose(parseFile(fixed))), 0);
     checkFixes(text, fs);
+  });
+
+  it('a fix replacing a block collection by a scalar puts the scalar on the key\'s line', () => {
+    for (const text of [
+      ' apiVersion:\n - apiVersion: apiVersion\n',
+      'apiVersion:\n  a: b\nkind: ResponsibilityAssignment\n',
+      'apiVersion: srm/v1\nkind:\n  - ResponsibilityAssignment\nmetadata:\n  name: x\n',
+      'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: x\nworkloads:\n  - name: w\n    model:\n      - iaas\n',
+    ]) {
+      const fs = diagnose(parseFile(text));
+      assert.ok(fs.some((f) => f.fixes.length > 0), text);
+      checkFixes(text, fs);
+    }
+    const text = 'apiVersion:\n  a: b\nkind: ResponsibilityAssignment\n';
+    const f = diagnose(parseFile(text)).find((x) => x.fixes.some((y) => /apiVersion/.test(y.title)));
+    assert.ok(f);
+    assert.equal(applyEdits(text, f.fixes[0]!.edits), 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\n');
   });
 
   it('a "# srm-disable" line inside a block scalar is the user\'s text: not a directive, never removed by a fix', () => {

@@ -15,7 +15,7 @@ import {
   buildSchema,
 } from '../model';
 import { closest, didYouMean, suggestLayer, suggestParty, suggestServiceModel, type Suggestion } from './suggest';
-import type { Fix } from './types';
+import type { Fix, TextEdit } from './types';
 import type { RawFinding } from './raw';
 
 type Segment = string | number;
@@ -195,16 +195,33 @@ function kebab(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An empty value (`kind:` with nothing after it) has an empty range right after the colon: add the space YAML needs. */
-function valueText(range: readonly [number, number], text: string): string {
-  return range[0] === range[1] ? ` ${text}` : text;
+/**
+ * The edit that replaces a value by the scalar `text`. An empty value (`kind:` with nothing after it) has an empty
+ * range right after the colon: add the space YAML needs. A block collection starts on the next line: replace it from
+ * the end of its key, so the scalar lands on the key's line (else it would be a key without a value).
+ */
+function valueEdit(range: readonly [number, number], text: string, at?: Located): TextEdit {
+  const n = at?.node;
+  const k = at?.pair ? rangeOf(at.pair.key as Node | null) : null;
+  if (k && (isMap(n) || isSeq(n)) && !n.flow) return { start: k[1], end: Math.max(k[1], contentEnd(n) ?? range[1]), newText: `: ${text}` };
+  return { start: range[0], end: range[1], newText: range[0] === range[1] ? ` ${text}` : text };
 }
 
-function replaceFixes(range: [number, number], suggestions: readonly Suggestion[], what: string): Fix[] {
+/** Where a node's content ends: a block collection's range also takes the line end after its last item. */
+function contentEnd(n: unknown, depth = 0): number | undefined {
+  if (depth < 100 && (isMap(n) || isSeq(n))) {
+    const last = n.items[n.items.length - 1];
+    const v = isPair(last) ? (last.value ?? last.key) : last;
+    return (v ? contentEnd(v, depth + 1) : undefined) ?? n.range?.[1];
+  }
+  return (n as Node | null)?.range?.[1];
+}
+
+function replaceFixes(range: [number, number], suggestions: readonly Suggestion[], what: string, at?: Located): Fix[] {
   const safe = suggestions.length === 1;
   return suggestions.map((s, i) => ({
     title: `Change ${what} to "${s.value}"`,
-    edits: [{ start: range[0], end: range[1], newText: valueText(range, s.value) }],
+    edits: [valueEdit(range, s.value, at)],
     isPreferred: i === 0 && safe,
     safe,
   }));
@@ -318,13 +335,13 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
         return mk(
           valueRange,
           `"${truncate(value)}" is not a service model.${didYouMean(s)} Use one of: ${SERVICE_MODELS.join(', ')}.`,
-          replaceFixes(valueRange, s, 'the model'),
+          replaceFixes(valueRange, s, 'the model', here),
         );
       }
       if (last === 'apiVersion' || last === 'kind') {
         const want = last === 'apiVersion' ? API_VERSION : KIND;
         return mk(valueRange, `${last} must be "${want}", not ${describeNode(here.node)}.`, [
-          { title: `Change ${last} to "${want}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: valueText(valueRange, want) }], isPreferred: true, safe: true },
+          { title: `Change ${last} to "${want}"`, edits: [valueEdit(valueRange, want, here)], isPreferred: true, safe: true },
         ]);
       }
       if (layer !== undefined) {
@@ -332,7 +349,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
         return mk(
           valueRange,
           `"${truncate(value)}" is not a party for layer "${layer}".${didYouMean(s)} Use one of: ${PARTIES.join(', ')}.`,
-          replaceFixes(valueRange, s, 'the owner'),
+          replaceFixes(valueRange, s, 'the owner', here),
         );
       }
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -356,7 +373,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
     case 'pattern': {
       const value = isScalar(here.node) ? String(here.node.value) : '';
       const k = kebab(value);
-      const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [{ start: valueRange[0], end: valueRange[1], newText: valueText(valueRange, k) }], isPreferred: true, safe: true }] : [];
+      const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [valueEdit(valueRange, k, here)], isPreferred: true, safe: true }] : [];
       return mk(
         valueRange,
         `${fieldLabel(full)} "${truncate(value)}" is not kebab-case: use lowercase letters and digits joined by single hyphens${k && k !== value ? ` (for example "${truncate(k)}")` : ''}.`,
