@@ -1,5 +1,5 @@
 // Runs the matrix view's e2e scenario (matrix.e2e.ts) on its own, and takes one screenshot of the view per
-// example: node --import tsx test/e2e/matrix-run.ts [--vsix FILE] [--shots-only]
+// example: node --import tsx test/e2e/matrix-run.ts [--vsix FILE] [--shots-only] [--theme "Default Dark Modern"]
 // Without --vsix, the repository itself is loaded as an unpacked extension (run `npm run build` first).
 // Output: test-results/matrix/ (matrix-view*.png, matrix-<example>.png). Exit 0 passed, 1 failed, 2 setup.
 import fs from 'node:fs';
@@ -13,6 +13,8 @@ const OUT = path.join(ROOT, 'test-results', 'matrix');
 const args = process.argv.slice(2);
 const vsixArg = args.includes('--vsix') ? path.resolve(args[args.indexOf('--vsix') + 1] ?? '') : undefined;
 const shotsOnly = args.includes('--shots-only');
+const theme = args.includes('--theme') ? args[args.indexOf('--theme') + 1] : undefined;
+const suffix = theme ? `-${theme.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : '';
 const log = (s: string): void => console.error(`[matrix-e2e] ${s}`);
 
 async function main(): Promise<number> {
@@ -24,7 +26,7 @@ async function main(): Promise<number> {
     console.log(`FAIL  setup: ${(e as Error).message}`);
     return 2;
   }
-  const dirs = makeRunDirs('srm-e2e-matrix.');
+  const dirs = makeRunDirs('srm-e2e-matrix.', theme ? { 'workbench.colorTheme': theme } : {});
   const workspace = path.join(dirs.run, 'examples');
   fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
   if (vsixArg) installVsix(cs, dirs, vsixArg);
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
       viewport: { width: 1600, height: 1000 },
+      permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const wb = new Workbench(page);
@@ -65,7 +68,7 @@ async function main(): Promise<number> {
       }
     }
     if (code === 0) {
-      const files = await matrixScreenshots(s, OUT);
+      const files = await matrixScreenshots(s, OUT, suffix);
       console.log(`ok    screenshots: ${files.map((f) => path.relative(ROOT, f)).join(' ')}`);
     }
   } catch (e) {

@@ -168,11 +168,32 @@ export const matrixStep = {
       cells = await readCells(f);
       return !cellOf(cells, 'devices', 0).classes.includes('violation');
     }, ms(20_000));
+
+    // Copy as Markdown: the view says so (and the clipboard holds the tables, when the browser lets us read it).
+    frame = await findMatrixFrame(wb, FILE);
+    await frame.click('#copy-md');
+    await wb.wait('the view to report the Markdown copy', async () => /Copied/.test((await (await findMatrixFrame(wb, FILE)).textContent('#status')) ?? ''), ms(15_000));
+    const clip = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => null);
+    if (clip !== null) expect(/^## contoso-mistakes\n/.test(clip), `clipboard after Copy as Markdown: ${JSON.stringify(clip.slice(0, 120))}`);
+
+    // Save as HTML: the save dialog proposes <name>.matrix.html beside the file; accepting it writes the page.
+    await frame.click('#save-html');
+    const input = await wb.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: ms(10_000) });
+    const proposed = await input.inputValue();
+    expect(proposed.endsWith('with-mistakes.matrix.html'), `the save dialog proposes ${JSON.stringify(proposed)}`);
+    await input.press('Enter');
+    const saved = path.join(s.workspace, 'with-mistakes.matrix.html');
+    const html = await wb.wait('the matrix page to be saved', async () => {
+      const t = fs.existsSync(saved) ? fs.readFileSync(saved, 'utf8') : '';
+      return t.includes('</html>') ? t : null;
+    }, ms(15_000));
+    expect(/customer-only-duty/.test(html) && !/<script/i.test(html), 'the saved page holds the matrix and no script');
+    fs.rmSync(saved, { force: true });
   },
 };
 
 /** One screenshot of the view per example (`<outDir>/matrix-<example>.png`); returns the files written. */
-export async function matrixScreenshots(s: MatrixSession, outDir: string): Promise<string[]> {
+export async function matrixScreenshots(s: MatrixSession, outDir: string, suffix = ''): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });
   const out: string[] = [];
   const files = fs.readdirSync(s.workspace).filter((f) => /\.srm\.ya?ml$/.test(f)).sort();
@@ -182,7 +203,7 @@ export async function matrixScreenshots(s: MatrixSession, outDir: string): Promi
     await openMatrix(s, rel);
     // Move the mouse away so no hover or tooltip covers the picture.
     await s.wb.page.mouse.move(0, 0);
-    const file = path.join(outDir, `matrix-${rel.replace(/\.srm\.ya?ml$/, '')}.png`);
+    const file = path.join(outDir, `matrix-${rel.replace(/\.srm\.ya?ml$/, '')}${suffix}.png`);
     await s.wb.screenshot(file);
     out.push(file);
   }

@@ -177,14 +177,22 @@ export class Workbench {
     return out;
   }
 
-  /** Every entry of the Problems panel exactly as it holds them: select all + Copy, parsed. Moves focus to the panel. */
+  /** The count on the Problems tab's badge (all files), or null when there is no badge. */
+  async problemsBadge(): Promise<number | null> {
+    const t = await this.page
+      .$eval('.part.panel .badge[aria-label^="Problems"] .badge-content', (e) => e.textContent ?? '')
+      .catch(() => '');
+    return /^\d+$/.test(t.trim()) ? Number(t.trim()) : null;
+  }
+
+  /** Every entry of the Problems panel exactly as it holds them (Select All + Copy; moves focus to the panel,
+   * and can upset the panel's tree when entries change while selected: used only for debugging). : select all + Copy, parsed. Moves focus to the panel. */
   async copyProblems(): Promise<Problem[]> {
     await this.page.focus('.markers-panel .monaco-list');
     await this.page.evaluate(() => navigator.clipboard.writeText(''));
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Control+C');
     const text = await waitFor('the Problems panel copy on the clipboard', () => this.page.evaluate(() => navigator.clipboard.readText()), { timeoutMs: 5000 });
-    await this.page.keyboard.press('Escape'); // clear the selection (selected rows show a lightbulb instead of the severity icon)
     const arr = JSON.parse(text.trim().startsWith('[') ? text : `[${text}]`) as Array<{
       resource: string;
       startLineNumber: number;
