@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding } from '../../server/src/service';
+import { complete, diagnose, fixAll, foldingRanges, hover, parseFile, symbols, type DiagnoseOptions, type Finding, type SymbolEntry } from '../../server/src/service';
+import { LineIndex } from '../../server/src/service/text';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const VALID = readFileSync(join(EXAMPLES, 'azure-landing-zone.srm.yaml'), 'utf8');
@@ -276,6 +277,60 @@ describe('hostile input', () => {
     const gs = check(text + 'oops: [\n', 20_000, { syntaxOnly: true });
     assert.ok(only(gs, 'yaml-syntax').length >= 1);
     assert.equal(only(gs, 'file-too-large').length, 1);
+  });
+
+  it('hover, completion, symbols and folding on every hostile input: bounded, ranges inside', () => {
+    const laughs = (() => {
+      let t = `${HEADER}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
+      for (let i = 1; i < 10; i++) t += `a${i}: &a${i} [${new Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+      return t;
+    })();
+    const big = VALID + GOOD_WORKLOAD.slice('workloads:\n'.length).repeat(Math.floor(SIZE_LIMIT / GOOD_WORKLOAD.length));
+    const inputs: Array<[string, string]> = [
+      ['empty', ''],
+      ['comments', '# a\n# b\n'],
+      ['scalar', 'hello'],
+      ['list', '- a\n- b\n'],
+      ['tabs', `${HEADER}teams:\n\t- id: secops\n`],
+      ['CRLF', VALID.replace(/\n/g, '\r\n')],
+      ['BOM', '\ufeff' + VALID],
+      ['unterminated', `${HEADER}teams: [\n`],
+      ['billion laughs', laughs],
+      ['deep [', `${HEADER}x: ${'['.repeat(20_000)}\n`],
+      ['deep block', Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}k:\n`).join('')],
+      ['deep dashes', `${HEADER}x:\n  ${'- '.repeat(20_000)}x\n`],
+      ['1 MB line', VALID.replace('name: contoso-landing-zone', `name: ${'X'.repeat(MB)}`)],
+      ['1 MB key', `${HEADER}${'k'.repeat(MB)}: 1\n`],
+      ['documents', new Array(3000).fill(`${HEADER}workloads: []\n`).join('---\n')],
+      ['NUL', '\u0000'.repeat(10_000)],
+      ['surrogates', '\udfff\ud800\n' + VALID.replace('customer', 'cust\ud800omer')],
+      ['5 MB', big],
+    ];
+    for (const [name, text] of inputs) {
+      // Hover, completion and symbols read lines, never the parse: give them only the text and its line index.
+      const file = { text, lines: new LineIndex(text) };
+      const len = text.length;
+      const t0 = performance.now();
+      for (const o of [0, 1, len >> 1, len - 1, len, len + 10, -3]) {
+        const c0 = performance.now();
+        const h = hover(file, o);
+        if (h) assert.ok(h.start >= 0 && h.start <= h.end && h.end <= len, `${name}: hover ${h.start}-${h.end}`);
+        const c = complete(file, o);
+        assert.ok(c.replaceStart >= 0 && c.replaceStart <= c.replaceEnd && c.replaceEnd <= len, `${name}: completion ${c.replaceStart}-${c.replaceEnd}`);
+        // The worst here is the 4.5 MB, 3,000-level block (about 0.5 s a call on an idle core: lines x depth).
+        assert.ok(performance.now() - c0 < 3_000 * SCALE, `${name}: hover + completion at ${o} took ${(performance.now() - c0).toFixed(0)} ms`);
+      }
+      const walk = (xs: SymbolEntry[]) => {
+        for (const x of xs) {
+          assert.ok(x.start >= 0 && x.start <= x.selectionStart && x.selectionEnd <= x.end && x.end <= len, `${name}: symbol ${x.name}`);
+          walk(x.children);
+        }
+      };
+      walk(symbols(file));
+      for (const r of foldingRanges(file)) assert.ok(r.startLine <= r.endLine && r.endLine < file.lines.lineCount, `${name}: folding`);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 15_000 * SCALE, `${name}: hover/completion/symbols/folding took ${ms.toFixed(0)} ms`);
+    }
   });
 
   it('fixAll on hostile input never throws and leaves a broken document untouched', () => {
