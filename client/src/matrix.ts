@@ -131,8 +131,12 @@ class MatrixPanel implements vscode.Disposable {
       case 'copyMarkdown': {
         const text = await this.export('md');
         if (text === undefined) return;
-        await vscode.env.clipboard.writeText(text);
-        this.post({ type: 'status', text: 'Copied the matrix as Markdown.' });
+        try {
+          await vscode.env.clipboard.writeText(text);
+          this.post({ type: 'status', text: 'Copied the matrix as Markdown.' });
+        } catch (e) {
+          void vscode.window.showErrorMessage(`SRM: could not copy the matrix: ${e instanceof Error ? e.message : String(e)}`);
+        }
         return;
       }
       case 'saveHtml': {
@@ -145,8 +149,12 @@ class MatrixPanel implements vscode.Disposable {
         if (!target) return;
         const text = await this.export('html');
         if (text === undefined) return;
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-        this.post({ type: 'status', text: `Saved ${vscode.workspace.asRelativePath(target, false)}.` });
+        try {
+          await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+          this.post({ type: 'status', text: `Saved ${vscode.workspace.asRelativePath(target, false)}.` });
+        } catch (e) {
+          void vscode.window.showErrorMessage(`SRM: could not save ${target.fsPath}: ${e instanceof Error ? e.message : String(e)}`);
+        }
         return;
       }
     }
