@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -326,3 +327,25 @@ async function until(cond: () => boolean, ms = 5000): Promise<void> {
     await new Promise((r) => setImmediate(r));
   }
 }
+
+test('srm.config.yaml beside the file sets severities; VS Code settings win over it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-cfg-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'srm.config.yaml'), 'rules:\n  model-mismatch: off\n  provider-only-duty: info\nignore:\n  - skipped/**\n');
+    fs.mkdirSync(path.join(dir, 'skipped'));
+    const text = fs.readFileSync(path.join(EXAMPLES, MISTAKES), 'utf8');
+    const h = await startHarness({ pull: true, settings: { rules: { 'provider-only-duty': 'warning' } } });
+    try {
+      const { uri } = h.open(path.join(dir, 'a.srm.yaml'), text);
+      const list = items(await pullDiagnostics(h, uri));
+      assert.ok(!list.some((d) => d.code === 'model-mismatch'), 'off in srm.config.yaml');
+      assert.deepEqual(list.filter((d) => d.code === 'provider-only-duty').map((d) => d.severity), [2], 'the setting wins');
+      const ignored = h.open(path.join(dir, 'skipped', 'b.srm.yaml'), text);
+      assert.deepEqual(items(await pullDiagnostics(h, ignored.uri)), [], 'ignored by srm.config.yaml');
+    } finally {
+      await h.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
