@@ -139,6 +139,15 @@ describe('srm matrix', () => {
     assert.equal(srm(['matrix'], { cwd: dir }).code, 2);
   });
 
+  it('--stdin with --stdin-filepath, and --output', () => {
+    const r = srm(['matrix', '--stdin', '--stdin-filepath', 'two.srm.yaml', '-f', 'csv'], { cwd: dir, input: TWO });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, srm(['matrix', 'two.srm.yaml', '-f', 'csv'], { cwd: dir }).stdout);
+    const o = srm(['matrix', 'two.srm.yaml', '-o', 'm.md'], { cwd: dir });
+    assert.equal(o.stdout, '');
+    assert.match(require('node:fs').readFileSync(require('node:path').join(dir, 'm.md'), 'utf8'), /^## two-workloads\n/);
+  });
+
   it('works on the examples', () => {
     const r = srm(['matrix', 'examples/with-mistakes.srm.yaml']);
     assert.equal(r.code, 0);
