@@ -124,4 +124,17 @@ describe('parseArgs', () => {
     assert.deepEqual(parseArgs(['lint', '--', '--weird-name.srm.yaml']).positionals, ['--weird-name.srm.yaml']);
     assert.throws(() => parseArgs(['lint', '--fix=yes']), UsageError);
   });
+  it('property: any argv parses or is a UsageError, never another exception', () => {
+    const word = fc.oneof(fc.string(), fc.constantFrom('lint', 'explain', 'matrix', '--format', '-f', '--max-warnings', '--fail-on', '--', '-', '--fix=', '--output='));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (argv) => {
+        try {
+          parseArgs(argv);
+        } catch (e) {
+          assert.ok(e instanceof UsageError, String(e));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
