@@ -223,6 +223,72 @@ describe('language service properties', () => {
     );
   });
 
+  it('format-shaped documents in every style (block, flow, long form, comments, CRLF, suppressions): fixes and fixAll keep them parsing', () => {
+    const party = fc.constantFrom('customer', 'microsoft', 'shared', 'Microsoft', 'cust', '"customer"', "'shared'", '');
+    const layer = fc.constantFrom(...LAYERS, 'endpoints', 'operating-sytem', 'Devices');
+    const comment = fc.constantFrom('', '', '', ' # note', '  # srm-disable-next-line model-mismatch');
+    const assignment = fc.record({ layer, party, long: fc.boolean(), team: fc.constantFrom(undefined, 'secops', 'nobody'), comment, above: fc.constantFrom('', '', '', '# srm-disable-next-line customer-only-duty', '# srm-disable-next-line bogus, model-mismatch -- why', '# a comment') });
+    const workload = fc.record({
+      name: fc.constantFrom('web', 'web', 'Web App', 'db', ''),
+      model: fc.constantFrom('iaas', 'paas', 'saas', 'on-premises', 'PaaS', 'IaaS', 'cloud', ''),
+      style: fc.constantFrom('block', 'flow', 'empty', 'missing'),
+      items: fc.array(assignment, { maxLength: 12 }),
+    });
+    const doc = fc.record({
+      ind: fc.constantFrom(2, 4),
+      crlf: fc.boolean(),
+      teams: fc.boolean(),
+      owner: fc.constantFrom(undefined, 'secops', 'ghost'),
+      kind: fc.constantFrom('ResponsibilityAssignment', 'Responsibility', ''),
+      workloads: fc.array(workload, { minLength: 1, maxLength: 3 }),
+      header: fc.constantFrom('', '# srm-disable unassigned-layer\n', '# srm-disable\n', '---\n'),
+    });
+    const render = (d: { ind: number; crlf: boolean; teams: boolean; owner?: string; kind: string; header: string; workloads: Array<{ name: string; model: string; style: string; items: Array<{ layer: string; party: string; long: boolean; team?: string; comment: string; above: string }> }> }) => {
+      const i1 = ' '.repeat(d.ind);
+      const eol = d.crlf ? '\r\n' : '\n';
+      const lines = [`${d.header.replace(/\n/g, eol)}apiVersion: srm/v1`, `kind: ${d.kind}`, 'metadata:', `${i1}name: shaped`];
+      if (d.owner) lines.push(`${i1}owner: ${d.owner}`);
+      if (d.teams) lines.push('teams:', `${i1}- id: secops`);
+      lines.push('workloads:');
+      for (const w of d.workloads) {
+        const iw = i1 + '  ';
+        lines.push(`${i1}- name: ${w.name}`, `${iw}model: ${w.model}`);
+        if (w.style === 'missing') continue;
+        if (w.style === 'empty') {
+          lines.push(`${iw}responsibilities:`);
+          continue;
+        }
+        if (w.style === 'flow') {
+          lines.push(`${iw}responsibilities: {${w.items.map((a) => `${a.layer}: ${a.long ? `{owner: ${a.party}${a.team ? `, team: ${a.team}` : ''}}` : a.party}`).join(', ')}}`);
+          continue;
+        }
+        lines.push(`${iw}responsibilities:`);
+        const ia = iw + i1;
+        for (const a of w.items) {
+          if (a.above) lines.push(`${ia}${a.above}`);
+          if (a.long) {
+            lines.push(`${ia}${a.layer}:${a.comment}`, `${ia}${i1}owner: ${a.party}`);
+            if (a.team) lines.push(`${ia}${i1}team: ${a.team}`);
+          } else lines.push(`${ia}${a.layer}: ${a.party}${a.comment}`);
+        }
+      }
+      return lines.join(eol) + eol;
+    };
+    fc.assert(
+      fc.property(doc, offsets, (d, offs) => {
+        const text = render(d);
+        const file = checkText(text, offs);
+        const fs = diagnose(file);
+        if (syntaxCount(fs) > 0) return; // e.g. an empty party before a comment: not what this property is about
+        checkFixes(text, fs, 30);
+        const fixed = fixAll(text).text;
+        assert.equal(syntaxCount(diagnose(parseFile(fixed))), 0, `fixAll broke the YAML:\n${text}\n---\n${fixed}`);
+        if (d.crlf) assert.ok(!/[^\r]\n/.test(fixed), `fixAll put a bare LF in a CRLF file:\n${JSON.stringify(fixed)}`);
+      }),
+      runs(40),
+    );
+  });
+
   it('any sequence of edits to a valid example: incremental equals fresh, nothing throws, fixes keep it parsing', () => {
     fc.assert(
       fc.property(fc.nat({ max: EXAMPLES.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 10 }), offsets, (which, edits, offs) => {
