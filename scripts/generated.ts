@@ -2,11 +2,18 @@
 // A test compares each with the committed file, so a stale file fails CI ("run npm run generate").
 import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO, GROUPS, buildSchema } from '../server/src/model';
 import { RULES } from '../server/src/service/rules/catalog';
+import { CONFIG_SCHEMA } from '../server/src/service/configSchema';
 
 export const SCHEMA_PATH = 'schemas/srm.schema.json';
 
 export function schemaText(): string {
   return `${JSON.stringify(buildSchema(), null, 2)}\n`;
+}
+
+export const CONFIG_SCHEMA_PATH = 'schemas/srm-config.schema.json';
+
+export function configSchemaText(): string {
+  return `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`;
 }
 
 export function ruleTable(): string {

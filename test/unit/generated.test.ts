@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readmeText, schemaText, SCHEMA_PATH } from '../../scripts/generated';
+import { CONFIG_SCHEMA_PATH, configSchemaText, readmeText, schemaText, SCHEMA_PATH } from '../../scripts/generated';
 import { createAjv } from '../../server/src/service/validate';
 import { buildSchema, LAYERS, PARTIES, SERVICE_MODELS } from '../../server/src/model';
 import { RULES } from '../../server/src/service';
@@ -13,6 +13,10 @@ const root = path.join(__dirname, '..', '..');
 
 test('schemas/srm.schema.json is what the generator writes (run npm run generate)', () => {
   assert.equal(readFileSync(path.join(root, SCHEMA_PATH), 'utf8'), schemaText(), 'stale: run npm run generate');
+});
+
+test('schemas/srm-config.schema.json is what the generator writes (run npm run generate)', () => {
+  assert.equal(readFileSync(path.join(root, CONFIG_SCHEMA_PATH), 'utf8'), configSchemaText(), 'stale: run npm run generate');
 });
 
 test('README tables are what the generator writes (run npm run generate)', () => {
