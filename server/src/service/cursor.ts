@@ -118,8 +118,8 @@ export interface CursorContext {
 
 const WORD = /[A-Za-z0-9_.\-/]/;
 
-/** Reads the cursor's context at `offset`. Walks up at most `maxLines` lines (default 5000). */
-export function cursorContext(src: Source, offset: number, maxLines = 5000): CursorContext {
+/** Reads the cursor's context at `offset`. Walks up at most `maxLines` lines, shaping only the few that dedent. */
+export function cursorContext(src: Source, offset: number, maxLines = 1_000_000): CursorContext {
   const { lines, text } = src;
   const o = Math.max(0, Math.min(offset, text.length));
   const line = lines.lineAt(o);
@@ -191,7 +191,14 @@ export function cursorContext(src: Source, offset: number, maxLines = 5000): Cur
   // Walk up: the nearest line with an entry left of `target` encloses it.
   const above: Ancestor[] = [];
   for (let l = line - 1, n = 0; l >= 0 && n < maxLines && (target > 0 || targetIsItem); l--, n++) {
-    const t = text.slice(lines.lineStart(l), lines.lineEnd(l));
+    // Cheap skip: a line indented at or past `target` holds nothing left of it (most lines of a big file).
+    const ls0 = lines.lineStart(l);
+    let ind = 0;
+    while (text.charCodeAt(ls0 + ind) === 32) ind++;
+    const c = text.charCodeAt(ls0 + ind);
+    if (ind === 0 && (text.startsWith('---', ls0) || text.startsWith('...', ls0))) break;
+    if (ind > target || (ind === target && (!targetIsItem || c === 45 /* - */)) || c === 10 || c === 13 || c === 35 /* # */) continue;
+    const t = text.slice(ls0, lines.lineEnd(l));
     if (t.startsWith('---') || t.startsWith('...')) break;
     const s = shapeOf(t);
     if (s.blank) continue;
@@ -291,8 +298,8 @@ export function teamIds(src: Source, line: number, maxLines = 200000): Array<{ i
   // The document's first line.
   let start = line;
   for (let n = 0; start > 0 && n < maxLines; start--, n++) {
-    const t = text.slice(lines.lineStart(start), lines.lineEnd(start));
-    if (t.startsWith('---') || t.startsWith('...')) {
+    const ls = lines.lineStart(start);
+    if (text.startsWith('---', ls) || text.startsWith('...', ls)) {
       start++;
       break;
     }
@@ -308,7 +315,9 @@ export function teamIds(src: Source, line: number, maxLines = 200000): Array<{ i
     // Only column-0 keys and lines inside `teams:` matter; skip the rest without slicing.
     const atCol0 = c0 !== 32 && c0 !== 10 && c0 !== 13 && c0 !== 35 && !Number.isNaN(c0);
     if (atCol0 && c0 !== 45) {
+      const was = inTeams;
       inTeams = /^teams[ \t]*:/.test(text.slice(ls, ls + 8));
+      if (was && !inTeams) break; // the teams section is over: the rest of the document cannot add teams
       continue;
     }
     if (!inTeams) continue;
