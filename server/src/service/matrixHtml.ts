@@ -135,8 +135,8 @@ export function legendHtml(): string {
 
 /** The stylesheet of the standalone page: light by default, dark and forced-colors (high contrast) by media query. */
 export const MATRIX_PAGE_CSS = `
-:root{--fg:#1f2328;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--head:#f6f8fa;--customer:#0072b2;--microsoft:#b35c00;--shared:#8f3f71;--bad:#cf222e;--gap:#59636e;color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--head:#151b23;--customer:#56b4e9;--microsoft:#e69f00;--shared:#cc79a7;--bad:#ff7b72;--gap:#9198a1}}
+:root{--fg:#1f2328;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--head:#f6f8fa;--customer:#0b62a4;--microsoft:#a14f00;--shared:#7b2f8e;--badge-fg:#fff;--bad:#cf222e;--gap:#59636e;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--head:#151b23;--customer:#56b4e9;--microsoft:#e69f00;--shared:#cc79a7;--badge-fg:#141414;--bad:#ff7b72;--gap:#9198a1}}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:1.5rem}
 h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}.source,footer{color:var(--muted)}
 .matrix{border-collapse:collapse;min-width:40rem}
@@ -146,7 +146,7 @@ h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .layer code{display:block;font-size:.8em;color:var(--muted)}
 .group th{background:var(--head);font-size:.8em;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .cell{position:relative;min-width:7rem}
-.badge{display:inline-block;min-width:1.3em;margin-right:.4em;text-align:center;font-weight:700;border-radius:3px;color:#fff;background:var(--gap)}
+.badge{display:inline-block;min-width:1.3em;margin-right:.4em;text-align:center;font-weight:700;border-radius:3px;color:var(--badge-fg);background:var(--gap)}
 .p-customer{background:color-mix(in srgb,var(--customer) 16%,transparent)}.p-customer .badge{background:var(--customer)}
 .p-microsoft{background:repeating-linear-gradient(135deg,color-mix(in srgb,var(--microsoft) 22%,transparent) 0 6px,color-mix(in srgb,var(--microsoft) 8%,transparent) 6px 12px)}.p-microsoft .badge{background:var(--microsoft)}
 .p-shared{background:radial-gradient(color-mix(in srgb,var(--shared) 35%,transparent) 1.5px,color-mix(in srgb,var(--shared) 10%,transparent) 1.5px) 0 0/8px 8px}.p-shared .badge{background:var(--shared)}
