@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { complete, diagnose, fixAll, foldingRanges, hover, parseFile, symbols, type DiagnoseOptions, type Finding, type SymbolEntry } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/text';
 
@@ -41,6 +41,9 @@ const only = (fs: Finding[], code: string) => fs.filter((f) => f.code === code);
 const GOOD_WORKLOAD = VALID.slice(VALID.indexOf('workloads:'));
 
 describe('hostile input', () => {
+  // The first call compiles the schema: not part of any input's bound.
+  before(() => diagnose(parseFile(VALID)));
+
   it('an empty file gives nothing', () => {
     assert.deepEqual(check('', 200), []);
     assert.deepEqual(check('\n\n   \n', 200), []);
@@ -157,6 +160,21 @@ describe('hostile input', () => {
     const gs = check(inWorkload, 2000);
     assert.deepEqual(codes(gs), ['yaml-syntax']);
     assert.match(gs[0]!.message, /at most 100 times/);
+  });
+
+  it('a collection as a key is an unknown-key finding, with no warning on stderr', async () => {
+    let warnings = 0;
+    const onWarning = () => warnings++;
+    process.on('warning', onWarning);
+    try {
+      const fs = check(`${HEADER}? {a: b}\n: x\n[c]: y\nworkloads: []\n`, 2000);
+      assert.ok(fs.every((f) => f.code === 'schema'), codes(fs).join());
+      assert.equal(fs.filter((f) => /Unknown key "\{ a: b \}"|Unknown key "\[ c \]"/.test(f.message)).length, 2, fs.map((f) => f.message).join('\n'));
+      await new Promise((r) => setImmediate(r)); // process warnings are emitted on the next tick
+      assert.equal(warnings, 0);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('100 aliases are fine; the limit is what the message says', () => {

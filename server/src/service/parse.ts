@@ -10,7 +10,9 @@ import { parseEdited, remember } from './incremental';
 import { segment, type Chunk } from './segment';
 import { LineIndex } from './text';
 
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false } as const;
+// logLevel 'error': the parser's warnings (a collection used as a key) would go to process.emitWarning, i.e. to the
+// CLI's stderr and the server's log; the engine reports what matters as findings instead.
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
 /** Maps offsets of a part's text to offsets in the file. */
 export interface OffsetMap {
