@@ -213,3 +213,19 @@ test('Markdown export: the CLI tables, pipes in names escaped', () => {
   const piped = matrixMarkdown(matrixOf('apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: x\nworkloads:\n  - name: "a|b"\n    model: iaas\n    responsibilities: {}\n'));
   assert.ok(piped.includes('a\\|b (iaas)'));
 });
+
+test('a cell that differs from the model but is not reported (suppressed) is marked, not outlined as a violation', () => {
+  const text = read('paas-web-app.srm.yaml');
+  const parsed = parseFile(text);
+  // As the editor has it (suppressed findings left out) and as the CLI has it (kept, marked suppressed).
+  for (const includeSuppressed of [false, true]) {
+    const d = matrixFromParsed(parsed, diagnose(parsed, { includeSuppressed })).documents[0]!;
+    const col = d.workloads.findIndex((w) => w.name === 'payroll-db');
+    const c = d.rows.find((r) => r.layer === 'network-controls')!.cells[col]!;
+    assert.deepEqual([c.owner, c.expected, c.status], ['customer', 'shared', 'mismatch']);
+    assert.equal(c.findings.length, includeSuppressed ? 1 : 0);
+    const html = matrixToHtml({ documents: [d] });
+    assert.match(html, /<td class="cell s-mismatch p-customer suppressed" title="[^"]*No rule reports it here/);
+    assert.doesNotMatch(html, /class="cell [^"]*violation/);
+  }
+});

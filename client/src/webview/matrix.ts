@@ -43,6 +43,9 @@ function cellTitle(c: MatrixCell, w: MatrixWorkload, layerLabel: string): string
   for (const f of c.findings) {
     lines.push(`${f.code}: ${f.message}${f.suppressed ? ` (suppressed${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''})` : ''}`);
   }
+  if ((c.status === 'mismatch' || c.status === 'invalid') && active(c).length === 0) {
+    lines.push('No rule reports it here: suppressed in the file, or the rule is switched off');
+  }
   lines.push('Click to show it in the editor');
   return lines.join('\n');
 }
@@ -77,7 +80,8 @@ function cellTd(c: MatrixCell, w: MatrixWorkload, layer: string, layerLabel: str
   else td.classList.add(partyClass(c.owner));
   const rules = [...new Set(active(c).map((f) => f.code))];
   if (rules.length) td.classList.add('violation');
-  else if (c.findings.length) td.classList.add('suppressed');
+  // Differs from the model, but no rule reports it here (suppressed in the file, or the rule is off).
+  else if (c.findings.length || c.status === 'mismatch' || c.status === 'invalid') td.classList.add('suppressed');
   if (c.status === 'unassigned') {
     td.append(el('span', 'badge', '–'), el('span', 'owner', 'unassigned'));
     if (c.expected) td.append(el('span', 'expected', `expected ${c.expected}`));
@@ -182,6 +186,7 @@ function legend(): HTMLElement {
   for (const p of Object.keys(LETTER)) item(partyClass(p), LETTER[p]!, PARTY_LABEL[p]!);
   item('gap', '–', 'Unassigned (gap)');
   item('p-customer violation', 'C', 'Breaks a rule (hover for the rule)');
+  item('p-customer suppressed', 'C', 'Differs from the model, not reported (suppressed)');
   return ul;
 }
 
@@ -193,6 +198,7 @@ function render(result: MatrixResult, fileName: string): void {
   if (result.uri !== currentUri) {
     lastGood.clear();
     currentUri = result.uri;
+    setStatus('');
   }
   version = result.version;
   const root = document.getElementById('matrix')!;

@@ -49,6 +49,9 @@ export function cellTitle(c: MatrixCell, w: MatrixWorkload, layerLabel: string):
   for (const f of c.findings) {
     lines.push(`${f.code}: ${f.message}${f.suppressed ? ` (suppressed${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''})` : ''}`);
   }
+  if ((c.status === 'mismatch' || c.status === 'invalid') && activeFindings(c).length === 0) {
+    lines.push('No rule reports it here: suppressed in the file, or the rule is switched off');
+  }
   return lines.join('\n');
 }
 
@@ -58,7 +61,8 @@ export function cellClasses(c: MatrixCell): string {
   if (c.status === 'unassigned') cls.push('gap');
   else cls.push(partyClass(c.owner));
   if (activeFindings(c).length > 0) cls.push('violation');
-  else if (c.findings.length > 0) cls.push('suppressed');
+  // Differs from the model, but no rule reports it here (suppressed in the file, or the rule is off).
+  else if (c.findings.length > 0 || c.status === 'mismatch' || c.status === 'invalid') cls.push('suppressed');
   return cls.join(' ');
 }
 
@@ -130,6 +134,7 @@ export function legendHtml(): string {
   );
   items.push('<li><span class="swatch cell gap"><span class="badge">–</span></span>Unassigned (gap)</li>');
   items.push('<li><span class="swatch cell p-customer violation"><span class="badge">C</span></span>Breaks a rule (hover for the rule)</li>');
+  items.push('<li><span class="swatch cell p-customer suppressed"><span class="badge">C</span></span>Differs from the model, not reported (suppressed)</li>');
   return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
 }
 
