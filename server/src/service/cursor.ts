@@ -46,7 +46,27 @@ export function shapeOf(line: string): LineShape {
     pos++;
     while (pos < line.length && (line.charCodeAt(pos) === 32 || line.charCodeAt(pos) === 9)) pos++;
   }
-  const comment = commentColumn(line, pos);
+  const comment = line.indexOf('#', pos) < 0 ? -1 : commentColumn(line, pos);
+  // Fast path for the common line `plain-key: value` (no quotes, no comment before the colon).
+  const c0 = line.charCodeAt(pos);
+  if ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90) || c0 === 95) {
+    for (let j = pos + 1; j < line.length; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 35 || c === 34 || c === 39) break; // '#', quotes: the general path decides
+      if (c === 58 /* : */) {
+        const n = line.charCodeAt(j + 1);
+        if (j + 1 < line.length && n !== 32 && n !== 9) continue;
+        let ke = j;
+        while (ke > pos && (line.charCodeAt(ke - 1) === 32 || line.charCodeAt(ke - 1) === 9)) ke--;
+        let vs = j + 1;
+        while (vs < line.length && (line.charCodeAt(vs) === 32 || line.charCodeAt(vs) === 9)) vs++;
+        const valueEnd = comment < 0 ? line.length : comment;
+        const value = vs < valueEnd ? line.slice(vs, valueEnd).trimEnd() : '';
+        entries.push({ kind: 'key', col: pos, key: line.slice(pos, ke), keyEnd: ke, valueStart: Math.min(vs, valueEnd), value });
+        return { indent, entries, comment, blank: false };
+      }
+    }
+  }
   const body = line.slice(pos, comment < 0 ? line.length : comment);
   const m = KEY.exec(body);
   if (m) {
