@@ -349,3 +349,29 @@ test('srm.config.yaml beside the file sets severities; VS Code settings win over
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('untitled buffers are decided by content; source.fixAll.srm applies every safe fix', async () => {
+  const h = await startHarness({ pull: true });
+  try {
+    const text = fs.readFileSync(path.join(EXAMPLES, MISTAKES), 'utf8');
+    const uri = 'untitled:Untitled-1';
+    await h.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    assert.equal(items(await pullDiagnostics(h, uri)).length, EXPECTED_MISTAKES.length);
+    const plain = 'untitled:Untitled-2';
+    await h.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: plain, languageId: 'yaml', version: 1, text: 'a: 1\n' } });
+    assert.deepEqual(items(await pullDiagnostics(h, plain)), []);
+    const actions = (await h.rpc.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0]?.kind, 'source.fixAll.srm');
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), actions[0]?.edit?.changes?.[uri] as TextEdit[]);
+    await h.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = items(await pullDiagnostics(h, uri));
+    assert.ok(after.length < EXPECTED_MISTAKES.length, after.map((d) => d.code).join(', '));
+  } finally {
+    await h.close();
+  }
+});

@@ -163,7 +163,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const posix = name.split(path.sep).join('/').replace(/^\/+/, '');
     if (matchesAny(posix, s.settings.files)) return true;
-    return isResponsibilityFile(path.basename(name), doc.getText());
+    // A name without an extension (an untitled buffer) is decided by content alone.
+    const base = path.basename(name);
+    return isResponsibilityFile(/\.[^./]+$/.test(base) ? base : '', doc.getText());
   }
 
   /** Diagnose options: srm.config.yaml first, VS Code settings on top (settings win). */
