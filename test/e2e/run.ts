@@ -8,11 +8,13 @@
 //   --only a,b        run only these steps (names as printed)
 //   --no-negative     skip the negative check (a server that throws at start-up must make the suite fail)
 //   --negative-only   run only the negative check
+//   --no-in-host      skip running the @vscode/test-electron suite (electron/suite.ts) inside code-server
 //   --keep            keep the run directory (profile, logs, workspace copy) even when everything passed
 // Environment: SRM_E2E_CACHE (install cache), SRM_E2E_SKIP_INSTALL=1 (use the cache as it is),
 //   SRM_E2E_TIMEOUT_SCALE (multiply every deadline, e.g. 2 on a slow machine).
 // Output: one line per step (ok/FAIL, seconds), screenshots and report.json in test-results/e2e/.
 // Exit: 0 all passed, 1 a step failed, 2 usage or setup error.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -47,10 +49,11 @@ interface Options {
   workspace: string;
   only?: Set<string>;
   negative: 'also' | 'skip' | 'only';
+  inHost: boolean;
   keep: boolean;
 }
 function parseArgs(argv: string[]): Options {
-  const o: Options = { workspace: path.join(ROOT, scenarios.workspace), negative: 'also', keep: false };
+  const o: Options = { workspace: path.join(ROOT, scenarios.workspace), negative: 'also', inHost: true, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = (): string => {
@@ -64,6 +67,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--only') o.only = new Set(val().split(','));
     else if (a === '--no-negative') o.negative = 'skip';
     else if (a === '--negative-only') o.negative = 'only';
+    else if (a === '--no-in-host') o.inHost = false;
     else if (a === '--keep') o.keep = true;
     else usage(`unknown argument ${a}`);
   }
@@ -108,7 +112,13 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function startSession(cs: InstalledEnv, vsix: string | null, name: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Session> {
+async function startSession(
+  cs: InstalledEnv,
+  vsix: string | null,
+  name: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+  harnessSuite?: string,
+): Promise<Session> {
   const dirs = makeRunDirs(`srm-e2e-${name}.`);
   // The workbench edits files (quick fix, typing): give it a copy, named like the original folder.
   const workspace = path.join(dirs.run, path.basename(opt.workspace));
@@ -118,6 +128,8 @@ async function startSession(cs: InstalledEnv, vsix: string | null, name: string,
     const epj = JSON.parse(fs.readFileSync(path.join(opt.ext, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
     fs.symlinkSync(opt.ext, path.join(dirs.extensions, `${epj.publisher}.${epj.name}-${epj.version}`));
   }
+  // Installed like the extension (an unlisted folder in --extensions-dir is ignored once extensions.json exists).
+  if (harnessSuite) installVsix(cs, dirs, packageHarness(dirs.run, harnessSuite));
   const installed = listExtensions(cs, dirs);
   log(`extensions: ${installed.join(', ') || '(none)'}`);
   if (vsix && !installed.some((e) => e.toLowerCase().startsWith(`${EXTENSION_ID.toLowerCase()}@`))) {
@@ -406,6 +418,27 @@ const steps: Step[] = [
     },
   },
   {
+    // The @vscode/test-electron suite (electron/suite.ts), run by the harness inside this extension host.
+    name: 'in-host-suite',
+    async run(s, shot) {
+      const { wb } = s;
+      if (!opt.inHost) return;
+      fs.rmSync(IN_HOST_RESULT, { force: true });
+      await wb.command(HARNESS_TITLE);
+      const r = await wb.wait(
+        'the in-host suite to finish',
+        async () => (fs.existsSync(IN_HOST_RESULT) ? (JSON.parse(fs.readFileSync(IN_HOST_RESULT, 'utf8')) as { ok: boolean; lines: string[]; error?: string }) : null),
+        ms(120_000),
+      ).catch((e: unknown) => {
+        const partial = fs.existsSync(`${IN_HOST_RESULT}.partial`) ? fs.readFileSync(`${IN_HOST_RESULT}.partial`, 'utf8') : 'nothing reported';
+        throw new Error(`${(e as Error).message}; so far: ${partial}`);
+      });
+      for (const l of r.lines) log(`in-host ${l}`);
+      await shot();
+      if (!r.ok) throw new Error(`electron/suite.ts failed inside code-server: ${r.error ?? ''}`);
+    },
+  },
+  {
     name: 'crash-restart',
     async run(s, shot) {
       const { wb } = s;
@@ -470,6 +503,54 @@ async function runSteps(s: Session, selected: Step[], results: StepResult[], exp
   }
 }
 
+// ---------- the in-host suite (electron/suite.ts) inside code-server ----------
+// @vscode/test-electron cannot download VS Code here, so the same bundle is loaded into code-server's
+// extension host by a tiny harness extension whose command calls runSuite() and writes the outcome to a
+// file. The in-host-suite step runs that command from the palette after the UI steps.
+const HARNESS_COMMAND = 'srmE2e.runInHostSuite';
+const HARNESS_TITLE = 'SRM e2e: Run In-Host Suite';
+const IN_HOST_RESULT = path.join(OUT, 'in-host.json');
+function packageHarness(runDir: string, suite: string): string {
+  const dir = path.join(runDir, 'harness');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'srm-e2e-harness',
+        publisher: 'srm-tools',
+        version: '0.0.0',
+        engines: { vscode: '^1.91.0' },
+        main: './extension.js',
+        activationEvents: [`onCommand:${HARNESS_COMMAND}`],
+        contributes: { commands: [{ command: HARNESS_COMMAND, title: HARNESS_TITLE }] },
+      },
+      null,
+      2,
+    ),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'extension.js'),
+    `// Generated by test/e2e/run.ts: runs the in-host e2e suite and writes its outcome for the runner.
+const fs = require('fs');
+exports.activate = (context) => {
+  context.subscriptions.push(require('vscode').commands.registerCommand(${JSON.stringify(HARNESS_COMMAND)}, () => {
+    const out = process.env.SRM_E2E_INHOST_RESULT;
+    const lines = [];
+    const write = (f, v) => fs.writeFileSync(f, JSON.stringify(v));
+    require(${JSON.stringify(suite)}).runSuite((l) => { lines.push(l); write(out + '.partial', { lines }); })
+      .then(() => write(out, { ok: true, lines }), (e) => write(out, { ok: false, lines, error: String((e && e.message) || e) }));
+  }));
+};
+`,
+  );
+  fs.writeFileSync(path.join(dir, 'LICENSE'), 'MIT\n');
+  const out = path.join(runDir, 'harness.vsix');
+  const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vsce package of the harness failed:\n${r.stdout}${r.stderr}`);
+  return out;
+}
+
 async function main(): Promise<number> {
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
@@ -490,7 +571,11 @@ async function main(): Promise<number> {
   if (opt.negative !== 'only') {
     let s: Session | null = null;
     try {
-      s = await startSession(cs, vsix, 'run');
+      if (opt.inHost) {
+        const b = spawnSync(process.execPath, [path.join(ROOT, 'test', 'e2e', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+        if (b.status !== 0) throw new Error(`test/e2e/build.mjs failed:\n${b.stdout}${b.stderr}`);
+      }
+      s = await startSession(cs, vsix, 'run', { SRM_E2E_INHOST_RESULT: IN_HOST_RESULT }, opt.inHost ? path.join(ROOT, 'out', 'e2e', 'suite.js') : undefined);
       const selected = steps.filter((st) => !opt.only || opt.only.has(st.name));
       await runSteps(s, selected, results);
     } catch (e) {

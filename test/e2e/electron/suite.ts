@@ -193,15 +193,21 @@ const steps: { name: string; run: () => Promise<void> }[] = [
 
 /** Entry point called by VS Code's test host (extensionTestsPath). Rejects when a step fails. */
 export async function run(): Promise<void> {
+  await runSuite((line) => console.log(line));
+}
+
+/** Runs every step, reporting one line per step; rejects listing the failures. Also used by run.ts
+ * --in-host, which loads this bundle inside code-server's extension host through a harness extension. */
+export async function runSuite(report: (line: string) => void): Promise<void> {
   const failures: string[] = [];
   for (const step of steps) {
     const t = Date.now();
     try {
       await step.run();
-      console.log(`ok    ${step.name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+      report(`ok    ${step.name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      console.log(`FAIL  ${step.name}: ${msg}`);
+      report(`FAIL  ${step.name}: ${msg}`);
       failures.push(`${step.name}: ${msg}`);
       if (step.name === 'activation' || step.name === 'mistakes-listed') break; // nothing else can pass
     }
