@@ -104,3 +104,12 @@ test('sequences at the same indentation as their key', () => {
   assert.equal(r.items.filter((i) => i.sortText.startsWith('0')).length, 10);
   assert.match(r.items.find((i) => i.label === 'operating-system')?.detail ?? '', /customer under iaas/);
 });
+
+test('the source article\'s words find the layer (filterText), and an empty document offers whole documents', () => {
+  const r = c(replace('      devices: customer\n', '      endp$0\n'));
+  const dev = r.items.find((i) => i.label === 'devices');
+  assert.match(dev?.filterText ?? '', /endpoints/);
+  const empty = c('$0');
+  assert.equal(empty.items.filter((i) => i.label.startsWith('srm document (')).length, 4);
+  assert.match(empty.items.find((i) => i.label === 'srm document (saas)')?.insertText ?? '', /applications: microsoft/);
+});

@@ -62,3 +62,8 @@ test('never throws on odd text', () => {
     hover(file, offset);
   }
 });
+
+test('a synonym used as a layer key says which layer id it stands for', () => {
+  const r = h(replace('      devices: customer', '      endpo$0ints: customer'));
+  assert.match(r?.contents ?? '', /`endpoints` is not a layer id of the model\. It stands for `devices`/);
+});

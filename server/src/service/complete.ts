@@ -5,6 +5,7 @@ import {
   FIELDS,
   KIND,
   LAYERS,
+  LAYER_SYNONYMS,
   PARTIES,
   PARTY_DOCS,
   SERVICE_MODELS,
@@ -91,6 +92,7 @@ function collect(src: Source, ctx: CursorContext): CompletionEntry[] {
   const kind = objectKind(path);
   if (!kind) return [];
   const out = keys(src, ctx, kind);
+  if (kind === 'root' && out.length === Object.keys(FIELDS.root).length && ctx.keyCol === 0) out.push(...documentSnippets());
   if (kind === 'workload' && ctx.emptyItem) out.push(...workloadSnippets(src, ctx, false));
   return out;
 }
@@ -203,6 +205,8 @@ function layers(src: Source, ctx: CursorContext): CompletionEntry[] {
   const hasColon = src.text.slice(ctx.replaceEnd, ctx.lineEnd).trimStart().startsWith(':');
   return LAYERS.map((layer, i) => {
     const done = assigned.has(layer.id);
+    // The source article's words ("endpoints", "os") find the layer too.
+    const synonyms = Object.entries(LAYER_SYNONYMS).filter(([, ids]) => ids.includes(layer.id)).map(([w]) => w);
     const want = model ? expectedOwner(layer.id, model) : undefined;
     const choices = want ? [want, ...PARTIES.filter((p) => p !== want)] : [...PARTIES];
     return {
@@ -213,6 +217,7 @@ function layers(src: Source, ctx: CursorContext): CompletionEntry[] {
       insertText: hasColon ? layer.id : `${layer.id}: \${1|${choices.join(',')}|}`,
       snippet: !hasColon,
       sortText: `${done ? 1 : 0}${pad(i)}`,
+      filterText: synonyms.length > 0 ? [layer.id, ...synonyms].join(' ') : undefined,
       preselect: !done && i === LAYERS.findIndex((l) => !assigned.has(l.id)),
     };
   });
@@ -264,6 +269,30 @@ function ruleIds(src: Source, ctx: CursorContext): CompletionEntry[] {
     documentation: ruleDoc(r.id),
     insertText: r.id,
     sortText: pad(i),
+  }));
+}
+
+/** A whole new document, one per service model (offered at the top of an empty document). */
+function documentSnippets(): CompletionEntry[] {
+  return SERVICE_MODELS.map((m, i) => ({
+    label: `srm document (${m})`,
+    kind: 'snippet' as const,
+    detail: `a new responsibility file with one ${m} workload`,
+    documentation: modelDoc(m),
+    insertText: [
+      `apiVersion: ${API_VERSION}`,
+      `kind: ${KIND}`,
+      'metadata:',
+      '  name: ${1:assignment-name}',
+      'workloads:',
+      '  - name: ${2:workload-name}',
+      `    model: ${m}`,
+      '    responsibilities:',
+      ...LAYERS.map((l) => `      ${l.id}: ${l.owners[m]}`),
+    ].join('\n') + '\n$0',
+    snippet: true,
+    sortText: `3${pad(i)}`,
+    filterText: `srm document ${m}`,
   }));
 }
 

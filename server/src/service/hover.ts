@@ -1,6 +1,6 @@
 // Hovers from the cursor's line context: a layer key (what it covers, its group, owners under each model, what this
 // workload's model expects), a party, a service model, a team reference, a rule id in a suppression, a field.
-import { FIELDS, getLayer, isParty, isServiceModel, type ObjectKind, type ServiceModel } from '../model';
+import { FIELDS, getLayer, isParty, isServiceModel, layerSynonym, type ObjectKind, type ServiceModel } from '../model';
 import { cursorContext, itemKeys, plainValue, shapeOf, teamIds, type CursorContext, type Source } from './cursor';
 import { layerDoc, modelDoc, partyDoc, ruleDoc } from './describe';
 
@@ -64,6 +64,11 @@ export function hover(src: Source, offset: number): HoverResult | undefined {
     if (path.join('/') === 'workloads/-/responsibilities') {
       const layer = getLayer(key);
       if (layer) return { contents: layerDoc(layer, workloadModel(src, ctx)), start, end };
+      const ids = layerSynonym(key);
+      if (ids.length > 0) {
+        const list = ids.map((i) => `\`${i}\``).join(', ');
+        return { contents: `\`${key}\` is not a layer id of the model. It stands for ${list}: use ${ids.length > 1 ? 'those layer ids' : 'that layer id'} (the quick fix renames it).`, start, end };
+      }
       return undefined;
     }
     const kind = objectKind(path);
