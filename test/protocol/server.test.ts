@@ -375,3 +375,18 @@ test('untitled buffers are decided by content; source.fixAll.srm applies every s
     await h.close();
   }
 });
+
+test('SRM_TEST_THROW_ON_START=1 makes start-up fail (the e2e suite proves it notices)', async () => {
+  const { PassThrough } = await import('node:stream');
+  const { createConnection } = await import('vscode-languageserver/node');
+  const { StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node');
+  const { startServer } = await import('../../server/src/lsp/server');
+  const conn = createConnection(new StreamMessageReader(new PassThrough()), new StreamMessageWriter(new PassThrough()));
+  process.env.SRM_TEST_THROW_ON_START = '1';
+  try {
+    assert.throws(() => startServer(conn), /SRM_TEST_THROW_ON_START/);
+  } finally {
+    delete process.env.SRM_TEST_THROW_ON_START;
+    conn.dispose();
+  }
+});
