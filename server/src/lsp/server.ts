@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -15,11 +16,13 @@ import {
   type ClientCapabilities,
   type CodeAction,
   type Connection,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
+import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
+import { parseConfig } from '../service/config';
 import { complete, foldingRanges, hover, isResponsibilityFile, symbols, fixAll, type DiagnoseOptions } from '../service';
 import { matchesAny } from '../cli/glob';
 import { ConfigResolver, type LoadedConfig } from '../node/config';
@@ -179,6 +182,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
+  /** Problems of an open `srm.config.yaml` itself (its syntax, unknown keys and rule ids), as diagnostics. */
+  function configDiagnostics(doc: TextDocument): Diagnostic[] | undefined {
+    if (!/(^|[/\\])srm\.config\.ya?ml$/.test(doc.uri)) return undefined;
+    const lines = cache.lines(doc);
+    return parseConfig(doc.getText()).errors.map((e) => ({
+      range: { start: lines.positionAt(e.start), end: lines.positionAt(Math.max(e.start, e.end)) },
+      severity: DiagnosticSeverity.Error,
+      code: 'config',
+      source: DIAGNOSTIC_SOURCE,
+      message: `srm.config.yaml: ${e.message}`,
+    }));
+  }
+
   async function findingsOf(doc: TextDocument) {
     const s = await settingsFor(doc.uri);
     if (!isSrm(doc, s)) return undefined;
@@ -206,10 +222,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const doc = documents.get(uri);
       if (!doc) return;
       const version = doc.version;
-      const r = await findingsOf(doc);
+      const cfg = configDiagnostics(doc);
+      const r = cfg ? undefined : await findingsOf(doc);
       const now = documents.get(uri);
       if (!now || now.version !== version) return; // a newer version is already scheduled
-      await connection.sendDiagnostics({ uri, version, diagnostics: r ? r.diagnostics : [] });
+      await connection.sendDiagnostics({ uri, version, diagnostics: cfg ?? (r ? r.diagnostics : []) });
     } catch (e) {
       connection.console.error(`srm: diagnostics of ${uri} failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`);
     }
@@ -287,6 +304,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     wrap('textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const cfg = configDiagnostics(doc);
+      if (cfg) return { kind: DocumentDiagnosticReportKind.Full, items: cfg };
       const r = await findingsOf(doc);
       const resultId = `${doc.version}:${generation}:${r ? 1 : 0}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
