@@ -88,6 +88,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
         options.beforeRequest?.(method);
+        const bad = invalidParams(params);
+        if (bad) return new ResponseError(ErrorCodes.InvalidParams, `srm: ${method}: ${bad}`);
         const r = await fn(params, token);
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
         return r;
@@ -97,6 +99,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return new ResponseError(ErrorCodes.InternalError, `srm: ${method} failed: ${msg}`);
       }
     };
+  }
+
+  /** Why the params of a document request are malformed (a missing uri, a position that is not two numbers), if they are. */
+  function invalidParams(params: unknown): string | undefined {
+    if (typeof params !== 'object' || params === null) return undefined;
+    const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } };
+    if ('textDocument' in p && (typeof p.textDocument !== 'object' || p.textDocument === null || typeof p.textDocument.uri !== 'string')) {
+      return 'textDocument.uri must be a string';
+    }
+    if ('position' in p) {
+      const pos = p.position;
+      if (typeof pos !== 'object' || pos === null || typeof pos.line !== 'number' || typeof pos.character !== 'number') {
+        return 'position must have a numeric line and character';
+      }
+    }
+    return undefined;
   }
 
   /** Wraps a notification handler: a throw is logged, never propagated. */
