@@ -13,7 +13,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -90,7 +89,7 @@ if (onPath('code') && !flag('--code-server')) {
   });
   code.on('exit', (c) => void stopAll(c ?? 0));
 } else {
-  register();
+  // TypeScript helpers shared with the e2e suite; `npm start` runs node with --import tsx.
   const cs = await import('../test/e2e/code-server.ts');
   log(`installing code-server into ${cs.CACHE} if needed (first time: a few minutes)`);
   const env = cs.install(log);
