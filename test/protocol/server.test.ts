@@ -397,7 +397,7 @@ test('an open srm.config.yaml shows its own problems', async () => {
     const { uri } = h.open(path.join(EXAMPLES, 'sub', 'srm.config.yaml'), 'rules:\n  model-mismatsh: off\nfoo: 1\n', 'yaml');
     const list = items(await pullDiagnostics(h, uri));
     assert.equal(list.length, 2, JSON.stringify(list));
-    assert.match(list[0]?.message ?? '', /did you mean `model-mismatch`/);
+    assert.match((list[0]?.message as string | undefined) ?? '', /did you mean `model-mismatch`/);
     assert.deepEqual(list[0]?.range.start, { line: 1, character: 2 });
   } finally {
     await h.close();
