@@ -83,17 +83,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Wraps a request handler: cancellation answered as RequestCancelled, a throw logged and answered as an error. */
   function wrap<P, R>(method: string, fn: (params: P, token: CancellationToken) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    Promise<R | ResponseError<any>> => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<any>> => {
       try {
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
         options.beforeRequest?.(method);
-        const bad = invalidParams(params);
+        const bad = invalidParams(method, params);
         if (bad) return new ResponseError(ErrorCodes.InvalidParams, `srm: ${method}: ${bad}`);
         const r = await fn(params, token);
         if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
         return r;
       } catch (e) {
+        if (e instanceof ResponseError) return e; // deliberate (cancelled, invalid params)
         const msg = e instanceof Error ? e.message : String(e);
         connection.console.error(`srm: ${method} failed: ${e instanceof Error && e.stack ? e.stack : msg}`);
         return new ResponseError(ErrorCodes.InternalError, `srm: ${method} failed: ${msg}`);
@@ -102,13 +103,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /** Why the params of a document request are malformed (a missing uri, a position that is not two numbers), if they are. */
-  function invalidParams(params: unknown): string | undefined {
-    if (typeof params !== 'object' || params === null) return undefined;
+  function invalidParams(method: string, params: unknown): string | undefined {
+    if (!method.startsWith('textDocument/')) return undefined;
+    if (typeof params !== 'object' || params === null) return 'params must be an object';
     const p = params as { textDocument?: { uri?: unknown }; position?: { line?: unknown; character?: unknown } };
-    if ('textDocument' in p && (typeof p.textDocument !== 'object' || p.textDocument === null || typeof p.textDocument.uri !== 'string')) {
+    if (typeof p.textDocument !== 'object' || p.textDocument === null || typeof p.textDocument.uri !== 'string') {
       return 'textDocument.uri must be a string';
     }
-    if ('position' in p) {
+    if ('position' in p || method === 'textDocument/hover' || method === 'textDocument/completion') {
       const pos = p.position;
       if (typeof pos !== 'object' || pos === null || typeof pos.line !== 'number' || typeof pos.character !== 'number') {
         return 'position must have a numeric line and character';
@@ -319,7 +321,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.languages.diagnostics.on(
-    wrap('textDocument/diagnostic', async (params): Promise<DocumentDiagnosticReport> => {
+    wrap('textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
+      // Let requests already queued (hover, completion after a keystroke) go first: they never wait for validation.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const cfg = configDiagnostics(doc);
