@@ -179,8 +179,13 @@ export const matrixStep = {
     // Save as HTML: the save dialog proposes <name>.matrix.html beside the file; accepting it writes the page.
     await frame.click('#save-html');
     const input = await wb.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: ms(10_000) });
-    const proposed = await input.inputValue();
-    expect(proposed.endsWith('with-mistakes.matrix.html'), `the save dialog proposes ${JSON.stringify(proposed)}`);
+    // The dialog fills its input in steps (the folder first, then the name): wait for the proposed name.
+    let proposed = '';
+    await wb
+      .wait('the save dialog to propose with-mistakes.matrix.html', async () => (proposed = await input.inputValue()).endsWith('with-mistakes.matrix.html'), ms(10_000))
+      .catch(() => {
+        throw new Error(`the save dialog proposes ${JSON.stringify(proposed)}, expected …/with-mistakes.matrix.html`);
+      });
     await input.press('Enter');
     const saved = path.join(s.workspace, 'with-mistakes.matrix.html');
     const html = await wb.wait('the matrix page to be saved', async () => {
