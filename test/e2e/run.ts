@@ -321,6 +321,30 @@ const steps: Step[] = [
     },
   },
   {
+    name: 'grammar-colours',
+    async run(s, shot) {
+      const { wb } = s;
+      const g = S.grammar;
+      await wb.openFile(fileIn(s, g.file));
+      const rendered = (text: string): Promise<string[]> =>
+        wb.wait(`the token "${text}" to be rendered`, async () => {
+          const c = await wb.tokenClasses(text);
+          return c.length ? c : null;
+        });
+      const report: string[] = [];
+      for (const { token, like } of g.pairs) {
+        const at = where(s, g.file, { text: token });
+        await wb.goto(at.line, at.column);
+        const a = [...new Set(await rendered(token))];
+        const b = [...new Set(await rendered(like))];
+        if (a.some((c) => b.includes(c))) throw new Error(`"${token}" is drawn like "${like}" (${a.join('/')}): the srm grammar does not colour it`);
+        report.push(`${token}=${a.join('/')} vs ${like}=${b.join('/')}`);
+      }
+      log(`token colours: ${report.join(', ')}`);
+      await shot();
+    },
+  },
+  {
     name: 'completion-layer',
     async run(s, shot) {
       const { wb } = s;

@@ -35,6 +35,10 @@ export interface Scenarios {
   clean: { file: string; probe: { at: Anchor; length: number; replacement: string; code: string } };
   /** A document with mistakes: exactly these problems (an extra or missing one fails). */
   mistakes: { file: string; problems: ExpectedProblem[] };
+  /** The grammar colours srm words: in each pair `token` is drawn in another colour than `like` (the same
+   * kind of YAML node without srm meaning). Whole tokens, on lines visible together. (UI only: the vscode
+   * API exposes no tokens.) */
+  grammar: { file: string; pairs: { token: string; like: string }[] };
   /** A hover on a layer key shows the owner under each of the four service models. */
   hover: { file: string; at: Anchor; expect: RegExp[] };
   /** Typing a new layer key on a fresh line after `after` (end of that line) offers these labels. */
@@ -72,6 +76,15 @@ export const scenarios: Scenarios = {
       { code: 'unknown-team', severity: 'error', message: /"sec-ops".*Did you mean "secops"\?/, at: { text: 'team: sec-ops' } },
       { code: 'duplicate-name', severity: 'error', message: /already named "legacy-vm"/, at: { text: 'name: legacy-vm', nth: 1 } },
       { code: 'schema', severity: 'error', message: /"microsft" is not a party.*Did you mean "microsoft"\?/, at: { text: 'applications: microsft' } },
+    ],
+  },
+  grammar: {
+    file: 'paas-web-app.srm.yaml',
+    pairs: [
+      { token: 'physical-hosts', like: 'service' }, // a layer key vs another key
+      // Parties and service models (`microsoft` or `paas` vs the free text `Azure App Service`) are not
+      // coloured yet: the injection does not reach YAML plain scalars in VS Code. Add the pairs
+      // { token: 'microsoft', like: 'Azure App Service' } and { token: 'paas', like: 'Azure App Service' } once it does.
     ],
   },
   hover: {

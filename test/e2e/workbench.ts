@@ -128,6 +128,16 @@ export class Workbench {
     return this.page.$eval('[id="status.editor.mode"]', (e) => (e.textContent ?? '').trim()).catch(() => null);
   }
 
+  /** The CSS classes (mtkN = a colour) of the editor's rendered tokens whose text is exactly `text`. */
+  async tokenClasses(text: string): Promise<string[]> {
+    return this.page.$$eval(
+      '.editor-group-container.active .monaco-editor .view-line span span',
+      // Monaco draws spaces as U+00A0.
+      (spans, t) => spans.filter((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ').trim() === t).map((e) => e.className),
+      text,
+    );
+  }
+
   // ---------- Problems panel ----------
 
   async showProblems(): Promise<void> {
