@@ -13,7 +13,7 @@
 // - dist/cli.js: none of them, at all.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -308,6 +308,34 @@ describe('security', () => {
       assert.ok(r.stdout.length > 0);
     }
     assert.deepEqual(snapshot(dir), before, 'the CLI changed files without --fix');
+  });
+
+  it('the CLI never loses a byte: --fix leaves invalid UTF-8 untouched, keeps the BOM and CRLF; FIFOs, directories and symlink loops neither hang nor crash it', (t) => {
+    if (!existsSync(join(ROOT, 'server/src/cli/main.ts'))) return t.skip('no CLI yet');
+    const dir = join(work, 'cli-bytes');
+    cpSync(join(ROOT, 'examples'), dir, { recursive: true });
+    const mistakes = readFileSync(join(ROOT, 'examples', 'with-mistakes.srm.yaml'));
+    const bad = Buffer.concat([mistakes, Buffer.from('# bad bytes \xff\xfe\xc3 here\n', 'latin1')]);
+    writeFileSync(join(dir, 'bad-utf8.srm.yaml'), bad);
+    writeFileSync(join(dir, 'bom.srm.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), mistakes]));
+    writeFileSync(join(dir, 'crlf.srm.yaml'), mistakes.toString('utf8').replace(/\n/g, '\r\n'));
+    writeFileSync(join(dir, 'garbage.srm.yaml'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    mkdirSync(join(dir, 'dir.srm.yaml'));
+    symlinkSync('loop-b.srm.yaml', join(dir, 'loop-a.srm.yaml'));
+    symlinkSync('loop-a.srm.yaml', join(dir, 'loop-b.srm.yaml'));
+    const fifo = spawnSync('mkfifo', [join(dir, 'fifo.srm.yaml')]).status === 0;
+    const r = cli(['lint', '--fix', '.'], dir, [dir]);
+    assert.equal(r.trapped, '', r.trapped);
+    assert.notEqual(r.status, null, 'the CLI hung (killed by the timeout)');
+    assert.ok(r.status === 0 || r.status === 1 || r.status === 2, `exit ${r.status}: ${r.stderr}`);
+    // Invalid UTF-8 cannot round-trip through text: the file is left exactly as it was.
+    assert.deepEqual(readFileSync(join(dir, 'bad-utf8.srm.yaml')), bad, 'a file with invalid UTF-8 was rewritten');
+    const bom = readFileSync(join(dir, 'bom.srm.yaml'));
+    assert.deepEqual([...bom.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the BOM was dropped');
+    const crlf = readFileSync(join(dir, 'crlf.srm.yaml'), 'utf8');
+    assert.ok(!/[^\r]\n/.test(crlf), 'a bare LF appeared in a CRLF file');
+    assert.notEqual(crlf, mistakes.toString('utf8').replace(/\n/g, '\r\n'), 'fixes were not applied');
+    assert.ok(fifo ? existsSync(join(dir, 'fifo.srm.yaml')) : true);
   });
 
   it('the CLI writes only the report with --output, and only the fixed files with --fix (atomically, no temp left)', (t) => {
