@@ -234,6 +234,7 @@ class MatrixPanel implements vscode.Disposable {
 class WorkloadsLens implements vscode.CodeLensProvider {
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const out: vscode.CodeLens[] = [];
+    if (!isSrmDoc(doc)) return out;
     for (let i = 0; i < doc.lineCount; i++) {
       if (/^workloads\s*:/.test(doc.lineAt(i).text)) {
         out.push(
@@ -260,7 +261,7 @@ export function registerMatrixView(context: vscode.ExtensionContext, client: Lan
       }
       MatrixPanel.show(context, client, ready, uri);
     }),
-    vscode.languages.registerCodeLensProvider([{ language: LANGUAGE_ID }], new WorkloadsLens()),
+    vscode.languages.registerCodeLensProvider([{ language: LANGUAGE_ID }, { language: 'yaml' }], new WorkloadsLens()),
     { dispose: () => MatrixPanel.current?.dispose() },
   );
 }
