@@ -381,7 +381,8 @@ describe('language server soak', () => {
 
     const maxRss = Math.max(...soak.rss);
     const summary = [...soak.outcomes].sort().map(([k, v]) => `${k}: ${v}`).join(', ');
-    console.log(`soak: ${round} rounds in ${SOAK_MS} ms; RSS ${soak.rss[0]?.toFixed(0)}..${maxRss.toFixed(0)} MB; ${summary}`);
+    const trace = [0, 0.25, 0.5, 0.75, 1].map((q) => soak.rss[Math.min(soak.rss.length - 1, Math.floor(q * soak.rss.length))]?.toFixed(0)).join(' → ');
+    console.log(`soak: ${round} rounds in ${SOAK_MS} ms; RSS ${trace} MB (max ${maxRss.toFixed(0)}); ${summary}`);
     if (soak.slow.length > 0) console.log(`slow answers: ${soak.slow.slice(0, 10).join('; ')}`);
     assert.ok(maxRss < RSS_BOUND_MB, `the server's RSS reached ${maxRss.toFixed(0)} MB (bound ${RSS_BOUND_MB} MB)`);
     // Bounded, not growing without end: the last third of the run stays within reach of the first third's peak.
