@@ -212,6 +212,7 @@ async function undoAll(wb: Workbench): Promise<void> {
 }
 
 async function problemsOf(wb: Workbench, rel: string): Promise<Problem[]> {
+  await wb.showProblems(); // a no-op when the panel is open; steps run alone (--only) need it
   return (await wb.problems()).filter(inFile(rel));
 }
 
@@ -359,16 +360,8 @@ const steps: Step[] = [
       // Replace whatever indentation the editor inserted with the sibling keys' indentation.
       await wb.page.keyboard.press('Shift+Home');
       await wb.page.keyboard.type(indent + c.type);
-      let labels: string[] = [];
-      await wb
-        .wait(`completions ${c.expectLabels.join(', ')}`, async () => {
-          labels = await wb.suggestions();
-          return c.expectLabels.every((l) => labels.includes(l));
-        }, ms(20_000))
-        .catch((e: unknown) => {
-          if (e instanceof FatalSignal) throw e;
-          throw new Error(`typing "${c.type}" on a new line after ${c.file}:${at.line} offers [${labels.join(', ')}], expected ${c.expectLabels.join(', ')}`);
-        });
+      const { labels, ok } = await wb.suggestions((ls) => c.expectLabels.every((l) => ls.includes(l)), ms(20_000));
+      if (!ok) throw new Error(`typing "${c.type}" on a new line after ${c.file}:${at.line} offers [${labels.join(', ')}], expected ${c.expectLabels.join(', ')}`);
       const rejected = c.rejectLabels.filter((l) => labels.includes(l));
       await shot();
       await wb.page.keyboard.press('Escape');

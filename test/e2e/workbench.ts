@@ -264,21 +264,29 @@ export class Workbench {
 
   // ---------- completion ----------
 
-  /** Triggers suggestions (Ctrl+Space) and returns the labels of the suggest widget once it has rows. */
-  async suggestions(): Promise<string[]> {
+  /** Triggers suggestions (Ctrl+Space) until the suggest widget lists labels that satisfy `ok`; returns the
+   * last labels seen. Asks again (Escape, Ctrl+Space) every 3 s: a list opened before the server answered
+   * (or filled by another provider) is not refreshed by itself. */
+  async suggestions(ok: (labels: string[]) => boolean, timeoutMs = 20_000): Promise<{ labels: string[]; ok: boolean }> {
     let pressed = 0;
-    return this.wait('the suggest widget to list items', async () => {
-      if (!(await this.page.$('.editor-widget.suggest-widget.visible')) && Date.now() - pressed > 3000) {
+    let labels: string[] = [];
+    const read = (): Promise<string[]> =>
+      this.page.$$eval('.editor-widget.suggest-widget.visible .monaco-list-row', (rows) =>
+        rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim()),
+      );
+    const done = await this.wait('the suggest widget to list the expected items', async () => {
+      if (Date.now() - pressed > 3000) {
+        if (pressed) await this.page.keyboard.press('Escape');
         await this.page.keyboard.press('Control+Space');
         pressed = Date.now();
       }
-      const labels = await this.page.$$eval('.editor-widget.suggest-widget.visible .monaco-list-row', (rows) =>
-        rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.getAttribute('aria-label') ?? '').trim()),
-      );
-      if (labels.length === 0) return null;
-      const loading = await this.page.$('.editor-widget.suggest-widget.visible .message:not([aria-hidden="true"])');
-      return loading && (await loading.isVisible()) ? null : labels;
+      labels = await read();
+      return labels.length > 0 && ok(labels);
+    }, timeoutMs).catch((e: unknown) => {
+      if (e instanceof FatalSignal) throw e;
+      return false;
     });
+    return { labels, ok: done };
   }
 
   // ---------- quick fix ----------
