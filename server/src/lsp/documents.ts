@@ -5,7 +5,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../../shared/protocol';
 import { diagnose, parseFile, type DiagnoseOptions, type Finding, type Fix, type ParsedFile } from '../service';
-import { LineIndex } from '../service/text';
+import type { LineIndex, Position } from '../service/text';
 
 /** What a diagnostic carries in `data`: the fixes, with LSP ranges, and the version they apply to. */
 export interface FixData {
@@ -28,9 +28,46 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** What the LSP layer needs of a file's lines: the service's Source lines plus offset <-> position. */
+export type Lines = Pick<LineIndex, 'lineCount' | 'lineAt' | 'lineStart' | 'lineEnd' | 'lineText' | 'positionAt' | 'offsetAt'>;
+
+/** Lines of a TextDocument, read off its own (incrementally maintained) line offsets. */
+export class DocLines implements Lines {
+  private readonly text: string;
+  constructor(private readonly doc: TextDocument) {
+    this.text = doc.getText();
+  }
+  get lineCount(): number {
+    return this.doc.lineCount;
+  }
+  lineAt(offset: number): number {
+    return this.doc.positionAt(offset).line;
+  }
+  lineStart(line: number): number {
+    return this.doc.offsetAt({ line: Math.max(0, Math.min(line, this.doc.lineCount - 1)), character: 0 });
+  }
+  lineEnd(line: number): number {
+    const start = this.lineStart(line);
+    let end = line + 1 < this.doc.lineCount ? this.doc.offsetAt({ line: line + 1, character: 0 }) : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+  positionAt(offset: number): Position {
+    return this.doc.positionAt(offset);
+  }
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.doc.lineCount) return this.text.length;
+    if (pos.line < 0) return 0;
+    return Math.min(this.lineStart(pos.line) + Math.max(0, pos.character), this.lineEnd(pos.line));
+  }
+}
+
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly lineCache = new Map<string, { version: number; lines: LineIndex }>();
 
   /** The parsed file of this version, parsed incrementally from the previous version when needed. */
   parsed(doc: TextDocument, syntaxOnly: boolean): ParsedFile {
@@ -38,19 +75,17 @@ export class DocumentCache {
     if (e && e.version === doc.version && e.syntaxOnly === syntaxOnly) return e.parsed;
     const parsed = parseFile(doc.getText(), e && !e.syntaxOnly && !syntaxOnly ? e.parsed : undefined, { syntaxOnly });
     this.entries.set(doc.uri, { version: doc.version, syntaxOnly, parsed });
-    this.lineCache.delete(doc.uri);
     return parsed;
   }
 
-  /** Line index of this version (the parsed file's when there is one; never parses). */
-  lines(doc: TextDocument): LineIndex {
+  /**
+   * Lines of this version: the parsed file's index when this version is parsed, else a view over the
+   * TextDocument's own line offsets (kept up to date incrementally): hover and completion never build an index.
+   */
+  lines(doc: TextDocument): Lines {
     const e = this.entries.get(doc.uri);
     if (e && e.version === doc.version) return e.parsed.lines;
-    const l = this.lineCache.get(doc.uri);
-    if (l && l.version === doc.version) return l.lines;
-    const lines = new LineIndex(doc.getText());
-    this.lineCache.set(doc.uri, { version: doc.version, lines });
-    return lines;
+    return new DocLines(doc);
   }
 
   /** Findings and diagnostics of this version under these options (`key` identifies the options). */
@@ -66,7 +101,6 @@ export class DocumentCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
-    this.lineCache.delete(uri);
   }
 
   clearFindings(): void {
@@ -74,11 +108,11 @@ export class DocumentCache {
   }
 }
 
-export function rangeOf(lines: LineIndex, start: number, end: number): Range {
+export function rangeOf(lines: Lines, start: number, end: number): Range {
   return { start: lines.positionAt(start), end: lines.positionAt(Math.max(start, end)) };
 }
 
-export function fixToLsp(lines: LineIndex, fix: Fix): FixData['fixes'][number] {
+export function fixToLsp(lines: Lines, fix: Fix): FixData['fixes'][number] {
   return {
     title: fix.title,
     isPreferred: fix.isPreferred === true,

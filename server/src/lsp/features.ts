@@ -18,8 +18,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { CompletionEntry, CompletionResult, FoldingEntry, HoverResult, SymbolEntry, Finding } from '../service';
-import type { LineIndex } from '../service/text';
-import { fixToLsp, rangeOf, type FixData } from './documents';
+import { fixToLsp, rangeOf, type FixData, type Lines } from './documents';
 
 const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   key: CompletionItemKind.Property,
@@ -32,7 +31,7 @@ const KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-export function toCompletionList(lines: LineIndex, r: CompletionResult, markdown: boolean, snippets: boolean): CompletionList {
+export function toCompletionList(lines: Lines, r: CompletionResult, markdown: boolean, snippets: boolean): CompletionList {
   const range = rangeOf(lines, r.replaceStart, r.replaceEnd);
   const items: CompletionItem[] = [];
   for (const e of r.items) {
@@ -63,14 +62,14 @@ function stripSnippet(s: string): string {
     .replace(/\$\d+/g, '');
 }
 
-export function toHover(lines: LineIndex, h: HoverResult, markdown: boolean): Hover {
+export function toHover(lines: Lines, h: HoverResult, markdown: boolean): Hover {
   return {
     contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: h.contents },
     range: rangeOf(lines, h.start, h.end),
   };
 }
 
-export function toDocumentSymbols(lines: LineIndex, list: SymbolEntry[]): DocumentSymbol[] {
+export function toDocumentSymbols(lines: Lines, list: SymbolEntry[]): DocumentSymbol[] {
   return list.map((s) => ({
     name: s.name,
     detail: s.detail,
@@ -81,7 +80,7 @@ export function toDocumentSymbols(lines: LineIndex, list: SymbolEntry[]): Docume
   }));
 }
 
-export function toSymbolInformation(lines: LineIndex, uri: string, list: SymbolEntry[], container?: string): SymbolInformation[] {
+export function toSymbolInformation(lines: Lines, uri: string, list: SymbolEntry[], container?: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
   for (const s of list) {
     out.push({
@@ -116,7 +115,7 @@ function isFixData(d: unknown): d is FixData {
 export function quickFixes(
   uri: string,
   version: number,
-  lines: LineIndex,
+  lines: Lines,
   requested: Diagnostic[],
   current: { list: Finding[]; diagnostics: Diagnostic[] },
 ): CodeAction[] {
@@ -145,7 +144,7 @@ export function quickFixes(
 }
 
 /** "Add all missing layers": every unassigned-layer fix of the document in one edit. */
-export function addAllMissingLayers(uri: string, lines: LineIndex, findings: Finding[]): CodeAction | undefined {
+export function addAllMissingLayers(uri: string, lines: Lines, findings: Finding[]): CodeAction | undefined {
   const fixes = findings.filter((f) => f.code === 'unassigned-layer').map((f) => f.fixes.find((x) => x.safe && x.isPreferred) ?? f.fixes.find((x) => x.safe));
   const edits: TextEdit[] = [];
   const taken: Array<[number, number]> = [];
