@@ -4,27 +4,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { complete, diagnose, fixAll, foldingRanges, hover, parseFile, symbols, type DiagnoseOptions, type Finding, type SymbolEntry } from '../../server/src/service';
+import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import { LineIndex } from '../../server/src/service/text';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const VALID = readFileSync(join(EXAMPLES, 'azure-landing-zone.srm.yaml'), 'utf8');
 const HEADER = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: hostile\n';
 const MB = 1024 * 1024;
-/** The size above which the CLI and the server check only the syntax (srm.maxFileSize's default). */
-const SIZE_LIMIT = 5 * MB;
+/** The size above which the server and the CLI check only the syntax (srm.maxFileSize's default). */
+const SIZE_LIMIT = DEFAULT_SETTINGS.maxFileSize;
+/** The issue's "5 MB file": the engine must check it whole in bounded time even though the front doors would not. */
+const FIVE_MB = 5 * MB;
 
 /**
- * Time bounds are for a loaded 2-core CI machine (they catch hangs and blow-ups, not slow-downs of a few percent);
- * SRM_TEST_TIME_SCALE multiplies them on slower machines.
+ * Time bounds are in CPU time of this process (user + system), so a machine shared with other jobs does not fail
+ * them while a hang or a blow-up still does; they leave room for a slow CI core. SRM_TEST_TIME_SCALE multiplies them.
  */
 const SCALE = Number(process.env.SRM_TEST_TIME_SCALE ?? '1') || 1;
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 /** Runs the engine on `text` as the front doors do, asserts it finished in time and every range is inside the text. */
 function check(text: string, boundMs: number, options: DiagnoseOptions = {}): Finding[] {
-  const t0 = performance.now();
+  const t0 = cpuMs();
   const findings = diagnose(parseFile(text, undefined, { syntaxOnly: options.syntaxOnly }), options);
-  const ms = performance.now() - t0;
-  assert.ok(ms < boundMs * SCALE, `took ${ms.toFixed(0)} ms, bound ${boundMs * SCALE} ms`);
+  const ms = cpuMs() - t0;
+  assert.ok(ms < boundMs * SCALE, `took ${ms.toFixed(0)} ms of CPU, bound ${boundMs * SCALE} ms`);
   for (const f of findings) {
     assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `range ${f.start}-${f.end} of ${f.code} outside 0-${text.length}`);
     for (const x of f.fixes) {
@@ -265,22 +272,22 @@ describe('hostile input', () => {
     const body = GOOD_WORKLOAD.slice('workloads:\n'.length);
     const parts = [VALID];
     let size = VALID.length;
-    for (let n = 0; size < SIZE_LIMIT - body.length * 2; n++) {
+    for (let n = 0; size < FIVE_MB - body.length * 2; n++) {
       const b = body.replace(/name: ([\w-]+)/g, (_m, x: string) => `name: ${x}-${n}`);
       parts.push(b);
       size += b.length;
     }
     const text = parts.join('');
-    assert.ok(text.length > 4.9 * MB && text.length <= SIZE_LIMIT);
+    assert.ok(text.length > 4.9 * MB && text.length <= FIVE_MB);
     // The YAML parser costs about 1-2 s per MB of small nodes on an idle core; 60 s leaves room for a loaded box.
     assert.deepEqual(check(text, 60_000), []);
     // An edit in the middle re-checks in a fraction of that (the chunk cache).
     const first = parseFile(text);
     const mid = text.indexOf('  - name:', text.length >> 1);
     const edited = text.slice(0, mid) + '  # a comment\n' + text.slice(mid);
-    const t0 = performance.now();
+    const t0 = cpuMs();
     assert.deepEqual(diagnose(parseFile(edited, first)), []);
-    assert.ok(performance.now() - t0 < 10_000 * SCALE);
+    assert.ok(cpuMs() - t0 < 10_000 * SCALE);
   });
 
   it('above the size limit only the syntax is checked, with one file-too-large finding', () => {
@@ -303,7 +310,7 @@ describe('hostile input', () => {
       for (let i = 1; i < 10; i++) t += `a${i}: &a${i} [${new Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
       return t;
     })();
-    const big = VALID + GOOD_WORKLOAD.slice('workloads:\n'.length).repeat(Math.floor(SIZE_LIMIT / GOOD_WORKLOAD.length));
+    const big = VALID + GOOD_WORKLOAD.slice('workloads:\n'.length).repeat(Math.floor(FIVE_MB / GOOD_WORKLOAD.length));
     const inputs: Array<[string, string]> = [
       ['empty', ''],
       ['comments', '# a\n# b\n'],
@@ -328,15 +335,15 @@ describe('hostile input', () => {
       // Hover, completion and symbols read lines, never the parse: give them only the text and its line index.
       const file = { text, lines: new LineIndex(text) };
       const len = text.length;
-      const t0 = performance.now();
+      const t0 = cpuMs();
       for (const o of [0, 1, len >> 1, len - 1, len, len + 10, -3]) {
-        const c0 = performance.now();
+        const c0 = cpuMs();
         const h = hover(file, o);
         if (h) assert.ok(h.start >= 0 && h.start <= h.end && h.end <= len, `${name}: hover ${h.start}-${h.end}`);
         const c = complete(file, o);
         assert.ok(c.replaceStart >= 0 && c.replaceStart <= c.replaceEnd && c.replaceEnd <= len, `${name}: completion ${c.replaceStart}-${c.replaceEnd}`);
         // The worst here is the 4.5 MB, 3,000-level block (about 0.5 s a call on an idle core: lines x depth).
-        assert.ok(performance.now() - c0 < 3_000 * SCALE, `${name}: hover + completion at ${o} took ${(performance.now() - c0).toFixed(0)} ms`);
+        assert.ok(cpuMs() - c0 < 3_000 * SCALE, `${name}: hover + completion at ${o} took ${(cpuMs() - c0).toFixed(0)} ms`);
       }
       const walk = (xs: SymbolEntry[]) => {
         for (const x of xs) {
@@ -346,7 +353,7 @@ describe('hostile input', () => {
       };
       walk(symbols(file));
       for (const r of foldingRanges(file)) assert.ok(r.startLine <= r.endLine && r.endLine < file.lines.lineCount, `${name}: folding`);
-      const ms = performance.now() - t0;
+      const ms = cpuMs() - t0;
       assert.ok(ms < 15_000 * SCALE, `${name}: hover/completion/symbols/folding took ${ms.toFixed(0)} ms`);
     }
   });
