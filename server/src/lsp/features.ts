@@ -48,7 +48,7 @@ export function toCompletionList(lines: Lines, r: CompletionResult, markdown: bo
     if (e.detail) item.detail = e.detail;
     if (e.filterText) item.filterText = e.filterText;
     if (e.preselect) item.preselect = true;
-    if (e.documentation) item.documentation = markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : e.documentation;
+    if (e.documentation) item.documentation = markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : plainText(e.documentation);
     items.push(item);
   }
   return { isIncomplete: false, items };
@@ -62,9 +62,14 @@ function stripSnippet(s: string): string {
     .replace(/\$\d+/g, '');
 }
 
+/** Markdown for clients that show plain text: emphasis and code marks dropped, tables kept (they read as text). */
+export function plainText(md: string): string {
+  return md.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]*)`/g, '$1');
+}
+
 export function toHover(lines: Lines, h: HoverResult, markdown: boolean): Hover {
   return {
-    contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: h.contents },
+    contents: markdown ? { kind: MarkupKind.Markdown, value: h.contents } : { kind: MarkupKind.PlainText, value: plainText(h.contents) },
     range: rangeOf(lines, h.start, h.end),
   };
 }
