@@ -3,6 +3,7 @@
 // diagnostics, cancellations, unknown documents, out-of-range positions and malformed requests. The process must
 // never exit, every request must get a result or a proper JSON-RPC error within seconds, its memory must stay
 // bounded, and afterwards a clean document gets exactly the engine's diagnostics.
+// Also: above srm.maxFileSize (set tiny for limit-* documents) the server reports exactly the syntax-only findings.
 // SRM_SOAK_MS sets the duration (default 20 s), SRM_SOAK_SEED the seed, SRM_TEST_TIME_SCALE stretches the bounds.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -127,7 +128,10 @@ class Soak {
       if (this.stderr.length < 100_000) this.stderr += d.toString();
     });
     this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.rpc.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    // Defaults everywhere, except a tiny srm.maxFileSize for documents named limit-*.
+    this.rpc.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string }> }) =>
+      p.items.map((i) => (/\/limit-[^/]*$/.test(i.scopeUri ?? '') ? { maxFileSize: 1000 } : {})),
+    );
     this.rpc.onRequest('client/registerCapability', () => null);
     this.rpc.onRequest('workspace/diagnostic/refresh', () => null);
     this.rpc.onRequest('window/workDoneProgress/create', () => null);
@@ -378,6 +382,26 @@ describe('language server soak', () => {
       rep.items.map((x) => ({ code: x.code, severity: x.severity, message: x.message, range: x.range })),
       expected(edited),
     );
+
+    // Above srm.maxFileSize: exactly the engine's syntax-only findings (one file-too-large), and a syntax error still shows.
+    const limitUri = pathToFileURL(join(dir, 'limit-big.srm.yaml')).href;
+    const big = EXAMPLES.find((e) => e.length > 1000 && e.length < 10_000) as string;
+    for (const [v, text] of [big, big + 'oops: [\n'].entries()) {
+      if (v === 0) await soak.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: limitUri, languageId: 'srm', version: 1, text } });
+      else await soak.rpc.sendNotification('textDocument/didChange', { textDocument: { uri: limitUri, version: 2 }, contentChanges: [{ text }] });
+      const lim = (await soak.request('textDocument/diagnostic', { textDocument: { uri: limitUri } })) as { items: Array<{ code?: unknown; severity?: number; message: string; range: unknown }> };
+      const file = parseFile(text, undefined, { syntaxOnly: true });
+      const sev = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+      const want = diagnose(file, { syntaxOnly: true }).map((f) => ({
+        code: f.code,
+        severity: sev[f.severity],
+        message: f.message,
+        range: { start: file.lines.positionAt(f.start), end: file.lines.positionAt(Math.max(f.start, f.end)) },
+      }));
+      assert.ok(want.some((f) => f.code === 'file-too-large'));
+      assert.equal(want.some((f) => f.code === 'yaml-syntax'), v === 1);
+      assert.deepEqual(lim.items.map((x) => ({ code: x.code, severity: x.severity, message: x.message, range: x.range })), want);
+    }
 
     const maxRss = Math.max(...soak.rss);
     const summary = [...soak.outcomes].sort().map(([k, v]) => `${k}: ${v}`).join(', ');
