@@ -36,7 +36,7 @@ export interface SrmSettings {
 export const DEFAULT_SETTINGS: SrmSettings = {
   rules: {},
   files: ['**/*.srm.yaml', '**/*.srm.yml'],
-  maxFileSize: 10_000_000,
+  maxFileSize: 2_000_000,
   requireSuppressionReason: false,
   inlineSuppressions: true,
   trace: { server: 'off' },
