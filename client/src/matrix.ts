@@ -19,6 +19,7 @@ import { LANGUAGE_ID } from '../../shared/protocol';
 
 /** Only coalesces a burst of keystrokes: the server answers from its per-version cache, so this can be short. */
 const DEBOUNCE_MS = 80;
+const VIEW_TYPE = 'srm.matrix';
 
 function nonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -70,7 +71,7 @@ class MatrixPanel implements vscode.Disposable {
       return MatrixPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(
-      'srm.matrix',
+      VIEW_TYPE,
       'Responsibility Matrix',
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ctx.extensionUri, 'dist')] },
@@ -78,6 +79,14 @@ class MatrixPanel implements vscode.Disposable {
     MatrixPanel.current = new MatrixPanel(panel, ctx, client, ready, uri);
     MatrixPanel.current.bind(uri);
     return MatrixPanel.current;
+  }
+
+  /** Restores a panel VS Code kept across a window reload (its webview state holds the file's uri). */
+  static revive(panel: vscode.WebviewPanel, ctx: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, uri: vscode.Uri): void {
+    MatrixPanel.current?.dispose();
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ctx.extensionUri, 'dist')] };
+    MatrixPanel.current = new MatrixPanel(panel, ctx, client, ready, uri);
+    MatrixPanel.current.bind(uri);
   }
 
   private bind(uri: vscode.Uri): void {
@@ -260,6 +269,16 @@ export function registerMatrixView(context: vscode.ExtensionContext, client: Lan
         return;
       }
       MatrixPanel.show(context, client, ready, uri);
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const uri = (state as { uri?: unknown } | undefined)?.uri;
+        if (typeof uri !== 'string') {
+          panel.dispose();
+          return;
+        }
+        MatrixPanel.revive(panel, context, client, ready, vscode.Uri.parse(uri));
+      },
     }),
     vscode.languages.registerCodeLensProvider([{ language: LANGUAGE_ID }, { language: 'yaml' }], new WorkloadsLens()),
     { dispose: () => MatrixPanel.current?.dispose() },

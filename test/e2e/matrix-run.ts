@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CACHE, ROOT, install, installVsix, logTails, makeRunDirs, startCodeServer, type InstalledEnv, type RunningServer } from './code-server';
-import { matrixScreenshots, matrixStep } from './matrix.e2e';
+import { matrixReloadStep, matrixScreenshots, matrixStep } from './matrix.e2e';
 import { Workbench } from './workbench';
 
 const OUT = path.join(ROOT, 'test-results', 'matrix');
@@ -52,19 +52,22 @@ async function main(): Promise<number> {
     await wb.open(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     const s = { wb, workspace };
     if (!shotsOnly) {
-      const t = Date.now();
-      const shot = async (suffix?: string): Promise<string> => {
-        const f = path.join(OUT, `matrix-view${suffix ? `-${suffix}` : ''}.png`);
-        await wb.screenshot(f);
-        return f;
-      };
-      try {
-        await matrixStep.run(s, shot);
-        console.log(`ok    ${matrixStep.name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
-      } catch (e) {
-        await shot('failed').catch(() => '');
-        console.log(`FAIL  ${matrixStep.name}: ${(e as Error).message}`);
-        code = 1;
+      for (const step of [matrixStep, matrixReloadStep]) {
+        if (code !== 0) break;
+        const t = Date.now();
+        const shot = async (suffix?: string): Promise<string> => {
+          const f = path.join(OUT, `${step.name}${suffix ? `-${suffix}` : ''}.png`);
+          await wb.screenshot(f);
+          return f;
+        };
+        try {
+          await step.run(s, shot);
+          console.log(`ok    ${step.name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+        } catch (e) {
+          await shot('failed').catch(() => '');
+          console.log(`FAIL  ${step.name}: ${(e as Error).message}`);
+          code = 1;
+        }
       }
     }
     if (code === 0) {

@@ -197,6 +197,21 @@ export const matrixStep = {
   },
 };
 
+/** After a window reload VS Code restores the view (the extension's webview serializer) on the same file. */
+export const matrixReloadStep = {
+  name: 'matrix-view-reload',
+  async run(s: MatrixSession, shot: Shot): Promise<void> {
+    const { wb } = s;
+    await openMatrix(s, FILE);
+    await wb.command('Developer: Reload Window');
+    await wb.page.waitForSelector('.monaco-workbench .part.editor', { timeout: ms(90_000) });
+    const frame = await findMatrixFrame(wb, FILE);
+    const cells = await readCells(frame);
+    expect(cellOf(cells, 'information-and-data', 0).classes.includes('violation'), 'the restored view outlines information-and-data / legacy-vm');
+    await shot();
+  },
+};
+
 /** One screenshot of the view per example (`<outDir>/matrix-<example>.png`); returns the files written. */
 export async function matrixScreenshots(s: MatrixSession, outDir: string, suffix = ''): Promise<string[]> {
   fs.mkdirSync(outDir, { recursive: true });

@@ -201,6 +201,8 @@ function render(result: MatrixResult, fileName: string): void {
     setStatus('');
   }
   version = result.version;
+  // Kept by VS Code across a window reload: the extension reopens the view on this file.
+  vscode.setState({ uri: result.uri });
   const root = document.getElementById('matrix')!;
   document.getElementById('file')!.textContent = fileName;
   const sections: HTMLElement[] = [];
