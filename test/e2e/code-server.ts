@@ -37,7 +37,8 @@ export const BASE_SETTINGS: Record<string, unknown> = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
+  // (not extensions.autoUpdate: the workbench migrates `false` to "off" by editing settings.json, which
+  // collides with the suite's own edit of that file: "Unable to write into user settings ...")
   'extensions.ignoreRecommendations': true,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
