@@ -67,3 +67,8 @@ test('a synonym used as a layer key says which layer id it stands for', () => {
   const r = h(replace('      devices: customer', '      endpo$0ints: customer'));
   assert.match(r?.contents ?? '', /`endpoints` is not a layer id of the model\. It stands for `devices`/);
 });
+
+test('a near-miss value says what it stands for', () => {
+  assert.match(h(replace('model: saas', 'model: Sa$0aS'))?.contents ?? '', /`SaaS` is not a service model: write `saas`/);
+  assert.match(h(replace('devices: customer', 'devices: clie$0nt'))?.contents ?? '', /`client` is not a party: write `customer`/);
+});

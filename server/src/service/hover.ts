@@ -1,6 +1,6 @@
 // Hovers from the cursor's line context: a layer key (what it covers, its group, owners under each model, what this
 // workload's model expects), a party, a service model, a team reference, a rule id in a suppression, a field.
-import { FIELDS, getLayer, isParty, isServiceModel, layerSynonym, type ObjectKind, type ServiceModel } from '../model';
+import { FIELDS, getLayer, isParty, isServiceModel, layerSynonym, partySynonym, serviceModelSynonym, type ObjectKind, type ServiceModel } from '../model';
 import { cursorContext, itemKeys, plainValue, shapeOf, teamIds, type CursorContext, type Source } from './cursor';
 import { layerDoc, modelDoc, partyDoc, ruleDoc } from './describe';
 
@@ -94,6 +94,12 @@ export function hover(src: Source, offset: number): HoverResult | undefined {
     if (key === 'team') return teamHover(src, ctx, v, start, end);
   }
   if (parent === 'workloads/-' && key === 'model' && isServiceModel(v)) return { contents: modelDoc(v), start, end };
+  // A near miss ("PaaS", "ms", "on-prem"): say what it stands for.
+  const isOwner = parent === 'workloads/-/responsibilities' || (/^workloads\/-\/responsibilities\/[^/]+$/.test(parent) && key === 'owner');
+  const party = isOwner ? partySynonym(v) : undefined;
+  const meantModel = !isOwner && parent === 'workloads/-' && key === 'model' ? serviceModelSynonym(v) : undefined;
+  if (v && party) return { contents: `\`${v}\` is not a party: write \`${party}\` (the quick fix does it).\n\n${partyDoc(party)}`, start, end };
+  if (v && meantModel) return { contents: `\`${v}\` is not a service model: write \`${meantModel}\` (the quick fix does it).\n\n${modelDoc(meantModel)}`, start, end };
   if (parent === 'metadata' && key === 'owner') return teamHover(src, ctx, v, start, end);
   return undefined;
 }
