@@ -32,17 +32,31 @@ export function injection(): object {
     injectionSelector: 'L:source.srm -comment -string.quoted',
     patterns: [{ include: '#layer-key' }, { include: '#party-value' }, { include: '#model-value' }, { include: '#suppression' }],
     repository: {
+      // Each pattern starts at the key, where YAML's own rules start too, so the injection (L: priority) wins and
+      // can colour the value; the key keeps YAML's scope except for layer ids.
       'layer-key': {
-        match: `(?<![\\w-])(${layers})(?=\\s*:(?:\\s|$))`,
-        captures: { '1': { name: 'support.type.property-name.layer.srm' } },
+        match: `(?<![\\w-])(${layers})([ \\t]*)(:)(?:[ \\t]+(${parties})(?=[ \\t]*(?:#|$)))?(?=[ \\t]|$)`,
+        captures: {
+          '1': { name: 'support.type.property-name.layer.srm' },
+          '3': { name: 'punctuation.separator.key-value.mapping.yaml' },
+          '4': { name: 'entity.name.type.party.srm' },
+        },
       },
       'party-value': {
-        match: `(?<=:\\s)\\s*(${parties})(?=\\s*(?:#|$))`,
-        captures: { '1': { name: 'constant.language.party.srm' } },
+        match: `(?<![\\w-])(owner)([ \\t]*)(:)[ \\t]+(${parties})(?=[ \\t]*(?:#|$))`,
+        captures: {
+          '1': { name: 'entity.name.tag.yaml' },
+          '3': { name: 'punctuation.separator.key-value.mapping.yaml' },
+          '4': { name: 'entity.name.type.party.srm' },
+        },
       },
       'model-value': {
-        match: `(?<=model:\\s)\\s*(${models})(?=\\s*(?:#|$))`,
-        captures: { '1': { name: 'constant.language.service-model.srm' } },
+        match: `(?<![\\w-])(model)([ \\t]*)(:)[ \\t]+(${models})(?=[ \\t]*(?:#|$))`,
+        captures: {
+          '1': { name: 'entity.name.tag.yaml' },
+          '3': { name: 'punctuation.separator.key-value.mapping.yaml' },
+          '4': { name: 'entity.name.type.service-model.srm' },
+        },
       },
       suppression: {
         match: '(#)\\s*(srm-disable(?:-next-line)?)\\b([^#]*?)(?:\\s--\\s.*)?$',

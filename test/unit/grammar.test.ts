@@ -17,9 +17,14 @@ test('the injection highlights every layer id, party and service model', () => {
   const g = JSON.parse(injectionText()) as { repository: Record<string, { match: string }> };
   const layer = new RegExp(g.repository['layer-key']!.match);
   for (const l of LAYERS) assert.ok(layer.test(`      ${l.id}: customer`), l.id);
+  for (const l of LAYERS) assert.ok(layer.test(`      ${l.id}:`), `${l.id} (long form)`);
   assert.ok(!layer.test('      notes: devices are fine'));
   const party = new RegExp(g.repository['party-value']!.match);
-  for (const p of PARTIES) assert.ok(party.test(`devices: ${p}`), p);
+  for (const p of PARTIES) {
+    assert.equal(layer.exec(`      devices: ${p}  # note`)?.[4], p, p);
+    assert.equal(party.exec(`        owner: ${p}`)?.[4], p, p);
+  }
+  assert.equal(layer.exec('      devices: customers')?.[4], undefined);
   const model = new RegExp(g.repository['model-value']!.match);
-  for (const m of SERVICE_MODELS) assert.ok(model.test(`    model: ${m}`), m);
+  for (const m of SERVICE_MODELS) assert.equal(model.exec(`    model: ${m}`)?.[4], m, m);
 });
