@@ -208,7 +208,7 @@ async function undoAll(wb: Workbench): Promise<void> {
     await wb.page.keyboard.press('Control+Z');
     await waitFor('the undo to make the file clean', async () => !(await wb.activeTabDirty()), { timeoutMs: 1000 }).catch(() => {});
   }
-  await wb.wait('the file to be unmodified after undo', async () => !(await wb.activeTabDirty()), ms(5000));
+  await wb.wait('the file to be unmodified after undo', async () => !(await wb.activeTabDirty()), ms(10_000));
 }
 
 async function problemsOf(wb: Workbench, rel: string): Promise<Problem[]> {
@@ -265,7 +265,7 @@ const steps: Step[] = [
       const badge = await waitFor('the Problems badge', async () => {
         const b = await wb.problemsBadge();
         return b === copied.length ? b : null;
-      }, { timeoutMs: ms(5000) }).catch(() => wb.problemsBadge());
+      }, { timeoutMs: ms(10_000) }).catch(() => wb.problemsBadge());
       if (badge !== null && badge !== copied.length) throw new Error(`the Problems badge says ${badge}, ${copied.length} rows are rendered: enlarge the viewport`);
       for (const p of copied) if (p.source !== 'srm') throw new Error(`problem without source "srm": ${show([p])}`);
       const mode = await wb.languageMode();
@@ -288,7 +288,7 @@ const steps: Step[] = [
       // The server answers for this file: the mistake made on purpose is listed...
       await wb.wait(`${probe.code} on ${rel}:${at.line} after breaking it on purpose`, async () =>
         (await problemsOf(wb, rel)).some((p) => p.code === probe.code && p.line === at.line),
-      ms(30_000));
+      ms(45_000));
       await shot('probe');
       // ...and once undone, nothing is.
       await undoAll(wb);
@@ -297,7 +297,7 @@ const steps: Step[] = [
         .wait(`no problems for ${rel}`, async () => {
           last = await problemsOf(wb, rel);
           return last.length === 0;
-        }, ms(20_000))
+        }, ms(45_000))
         .catch((e: unknown) => {
           if (e instanceof FatalSignal) throw e;
           throw new Error(`${rel} should have no problems, the panel lists:\n${show(last)}`);
@@ -360,7 +360,7 @@ const steps: Step[] = [
       // Replace whatever indentation the editor inserted with the sibling keys' indentation.
       await wb.page.keyboard.press('Shift+Home');
       await wb.page.keyboard.type(indent + c.type);
-      const { labels, ok } = await wb.suggestions((ls) => c.expectLabels.every((l) => ls.includes(l)), ms(20_000));
+      const { labels, ok } = await wb.suggestions((ls) => c.expectLabels.every((l) => ls.includes(l)), ms(45_000));
       if (!ok) throw new Error(`typing "${c.type}" on a new line after ${c.file}:${at.line} offers [${labels.join(', ')}], expected ${c.expectLabels.join(', ')}`);
       const rejected = c.rejectLabels.filter((l) => labels.includes(l));
       await shot();
@@ -378,7 +378,7 @@ const steps: Step[] = [
       await wb.openFile(fileIn(s, q.file));
       const at = where(s, q.file, q.at);
       const here = (p: Problem): boolean => p.code === q.code && p.line === at.line;
-      const target = await wb.wait(`${q.code} at ${q.file}:${at.line}`, async () => (await problemsOf(wb, q.file)).find(here), ms(20_000));
+      const target = await wb.wait(`${q.code} at ${q.file}:${at.line}`, async () => (await problemsOf(wb, q.file)).find(here), ms(45_000));
       const before = (await problemsOf(wb, q.file)).length;
       // Ctrl+. offers the fixes of the diagnostics under the cursor: go to where the problem starts.
       await wb.goto(target.line ?? at.line, target.column ?? at.column);
@@ -394,10 +394,10 @@ const steps: Step[] = [
       await wb.wait(`${q.code} at line ${at.line} to go away after the quick fix`, async () => {
         const ps = await problemsOf(wb, q.file);
         return !ps.some(here) && ps.length < before;
-      }, ms(20_000));
+      }, ms(45_000));
       await shot();
       await undoAll(wb);
-      await wb.wait(`${q.code} back after undoing the fix`, async () => (await problemsOf(wb, q.file)).some(here), ms(20_000));
+      await wb.wait(`${q.code} back after undoing the fix`, async () => (await problemsOf(wb, q.file)).some(here), ms(45_000));
     },
   },
   {
@@ -410,19 +410,19 @@ const steps: Step[] = [
         const ps = (await problemsOf(wb, c.file)).filter((p) => p.code === c.code);
         return sev === null ? ps.length === 0 && (await problemsOf(wb, c.file)).length > 0 : ps.length > 0 && ps.every((p) => p.severity === sev);
       };
-      await wb.wait(`${c.code} listed as ${c.before}`, has(c.before), ms(20_000));
+      await wb.wait(`${c.code} listed as ${c.before}`, has(c.before), ms(45_000));
       const original = fs.readFileSync(s.dirs.settingsFile, 'utf8');
       const settings = JSON.parse(original) as Record<string, unknown>;
       await wb.writeUserSettings(JSON.stringify({ ...settings, [c.key]: c.value }, null, 2));
       await wb.openFile(fileIn(s, c.file));
-      await wb.wait(`${c.code} listed as ${c.after ?? 'nothing'} after setting ${c.key} = ${JSON.stringify(c.value)}`, has(c.after), ms(30_000)).catch(async (e: unknown) => {
+      await wb.wait(`${c.code} listed as ${c.after ?? 'nothing'} after setting ${c.key} = ${JSON.stringify(c.value)}`, has(c.after), ms(45_000)).catch(async (e: unknown) => {
         if (e instanceof FatalSignal) throw e;
         throw new Error(`${(e as Error).message}\nlisted:\n${show(await problemsOf(wb, c.file))}`);
       });
       await shot();
       await wb.writeUserSettings(original);
       await wb.openFile(fileIn(s, c.file));
-      await wb.wait(`${c.code} back to ${c.before} after removing the setting`, has(c.before), ms(30_000));
+      await wb.wait(`${c.code} back to ${c.before} after removing the setting`, has(c.before), ms(45_000));
     },
   },
   {
@@ -469,7 +469,7 @@ const steps: Step[] = [
       const old = new Set(before.map((p) => p.pid));
       // The crash is expected to be reported to the user now; do not treat it as fatal.
       wb.guard = async () => {};
-      await wb.wait('the language client to start a new server process', async () => processesInGroup(s.server.pid, serverRe).some((p) => !old.has(p.pid)), ms(30_000));
+      await wb.wait('the language client to start a new server process', async () => processesInGroup(s.server.pid, serverRe).some((p) => !old.has(p.pid)), ms(45_000));
       // The new server answers: break the clean file on purpose and see the problem listed.
       const rel = S.clean.file;
       const probe = S.clean.probe;
@@ -480,7 +480,7 @@ const steps: Step[] = [
       await wb.page.keyboard.type(probe.replacement);
       await wb.wait(`${probe.code} on ${rel}:${at.line} from the restarted server`, async () =>
         (await problemsOf(wb, rel)).some((p) => p.code === probe.code && p.line === at.line),
-      ms(30_000));
+      ms(45_000));
       await shot();
       const notes = await wb.allNotifications();
       log(`after the crash: ${notes.length} notification(s)${notes.length ? `: ${notes.join(' | ')}` : ''}`);

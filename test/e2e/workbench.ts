@@ -6,6 +6,11 @@ import { FatalSignal, waitFor } from './wait';
 
 export { FatalSignal, WaitTimeout, waitFor } from './wait';
 
+// Deadlines for the workbench to react; generous because CI machines are slow and busy (a deadline only
+// costs time when something is wrong). SRM_E2E_TIMEOUT_SCALE multiplies them.
+const SCALE = Number(process.env.SRM_E2E_TIMEOUT_SCALE ?? '1') || 1;
+const t = (n: number): number => Math.round(n * SCALE);
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface Problem {
@@ -26,7 +31,7 @@ export class Workbench {
 
   constructor(readonly page: Page) {}
 
-  async wait<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  async wait<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = t(30_000)): Promise<T> {
     return waitFor(
       what,
       async () => {
@@ -42,21 +47,21 @@ export class Workbench {
     // the page for evaluation need that helper there too.
     await this.page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((f) => f);' });
     await this.page.goto(url);
-    await this.page.waitForSelector('.monaco-workbench .part.editor', { timeout: 90_000 });
+    await this.page.waitForSelector('.monaco-workbench .part.editor', { timeout: t(120_000) });
     // The workbench is interactive once the status bar and activity bar are there.
-    await this.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 30_000 });
+    await this.page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: t(60_000) });
   }
 
   /** Runs a command through the command palette (F1), matched by its label. */
   async command(label: string): Promise<void> {
     await this.page.keyboard.press('F1');
-    const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+    const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: t(30_000) });
     await input.fill(`>${label}`);
     await this.wait(`command "${label}" in the palette`, async () =>
       (await this.page.$$eval('.quick-input-list .monaco-list-row', (rows, l) => rows.some((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').includes(l)), label)),
     );
     await this.page.keyboard.press('Enter');
-    await this.page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 10_000 });
+    await this.page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: t(30_000) });
   }
 
   /** Opens a file with Quick Open (Ctrl+P accepts an absolute path) and waits for its tab to be active. */
@@ -64,19 +69,19 @@ export class Workbench {
     const base = absPath.split('/').pop() ?? absPath;
     for (let attempt = 0; ; attempt++) {
       await this.page.keyboard.press('Control+P');
-      const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+      const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: t(30_000) });
       await input.fill(absPath);
       const row = await this.page
-        .waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${base}"]`, { timeout: 10_000 })
+        .waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${base}"]`, { timeout: t(30_000) })
         .then(() => true, () => false);
       await this.page.keyboard.press(row ? 'Enter' : 'Escape');
       const opened = await this.page
-        .waitForSelector(`.tabs-container .tab.active[data-resource-name="${base}"]`, { timeout: 10_000 })
+        .waitForSelector(`.tabs-container .tab.active[data-resource-name="${base}"]`, { timeout: t(30_000) })
         .then(() => true, () => false);
       if (opened) break;
       if (attempt >= 2) throw new Error(`could not open ${absPath} with Quick Open`);
     }
-    await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { timeout: 10_000 });
+    await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { timeout: t(30_000) });
     await this.waitEditorFocused();
   }
 
@@ -103,7 +108,7 @@ export class Workbench {
   async goto(line: number, column: number): Promise<void> {
     await this.page.click('.editor-group-container.active .monaco-editor .view-lines');
     await this.page.keyboard.press('Control+G');
-    const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10_000 });
+    const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: t(30_000) });
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.wait(`cursor at Ln ${line}, Col ${column}`, async () => {
@@ -146,7 +151,7 @@ export class Workbench {
         await this.page.keyboard.press('Control+Shift+M');
       });
     }
-    await this.page.waitForSelector('.markers-panel', { state: 'visible', timeout: 10_000 });
+    await this.page.waitForSelector('.markers-panel', { state: 'visible', timeout: t(30_000) });
   }
 
   /** The rows the Problems panel renders (it is virtualised; the suite's files have few problems, all visible). */
@@ -311,7 +316,7 @@ export class Workbench {
     const row = this.page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first();
     await row.hover();
     await row.click();
-    await this.page.waitForSelector('.action-widget', { state: 'hidden', timeout: 10_000 }).catch(() => {});
+    await this.page.waitForSelector('.action-widget', { state: 'hidden', timeout: t(30_000) }).catch(() => {});
   }
 
   // ---------- settings ----------
@@ -319,7 +324,7 @@ export class Workbench {
   /** Replaces the user settings the way a user does: "Open User Settings (JSON)", paste, save, close. */
   async writeUserSettings(json: string): Promise<void> {
     await this.command('Preferences: Open User Settings (JSON)');
-    await this.page.waitForSelector('.tabs-container .tab.active[data-resource-name="settings.json"]', { timeout: 10_000 });
+    await this.page.waitForSelector('.tabs-container .tab.active[data-resource-name="settings.json"]', { timeout: t(30_000) });
     await this.page.click('.editor-group-container.active .monaco-editor .view-lines');
     // Pasted, not typed: typing would auto-close brackets and quotes.
     await this.page.evaluate((t) => navigator.clipboard.writeText(t), json);
