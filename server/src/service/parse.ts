@@ -281,7 +281,7 @@ export function headerMapOf(pieces: readonly HeaderPiece[]): OffsetMap {
 /** Parses and analyses the header (every non-item chunk, concatenated). */
 export function parseHeader(headerText: string, itemCount: number): HeaderEntry {
   const parsed = tryParse(headerText);
-  if (parsed instanceof Error || parsed.errors.length > 0 || hasAlias(parsed.contents as Node | null)) return { ok: false };
+  if (parsed instanceof Error || parsed.errors.length > 0 || (headerText.includes('*') && hasAlias(parsed.contents as Node | null))) return { ok: false };
   const root = parsed.contents as Node | null;
   return { ok: isMap(root), analysis: isMap(root) ? analyzeHeader(root, parsed, itemCount > 0 ? itemCount : null) : undefined };
 }
@@ -290,7 +290,8 @@ export function parseItem(src: string): ChunkEntry {
   const parsed = tryParse(src);
   if (parsed instanceof Error || parsed.errors.length > 0) return { ok: false };
   const root = parsed.contents;
-  if (!isSeq(root) || root.items.length !== 1 || hasAlias(root as Node)) return { ok: false };
+  // An alias needs a '*': most chunks have none, and the tree walk is skipped.
+  if (!isSeq(root) || root.items.length !== 1 || (src.includes('*') && hasAlias(root as Node))) return { ok: false };
   return { ok: true, analysis: analyzeWorkload(root.items[0] as Node, parsed, src) };
 }
 
