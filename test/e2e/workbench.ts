@@ -147,7 +147,8 @@ export class Workbench {
 
   async showProblems(): Promise<void> {
     if (!(await this.page.$('.markers-panel:visible'))) {
-      await this.command('View: Focus Problems (Errors, Warnings, Infos)').catch(async () => {
+      await this.command('View: Focus Problems (Errors, Warnings, Infos)').catch(async (e: unknown) => {
+        if (e instanceof FatalSignal) throw e;
         await this.page.keyboard.press('Control+Shift+M');
       });
     }
