@@ -34,6 +34,7 @@ import {
   type RunningServer,
 } from './code-server';
 import { anchorOffset, anchorPosition, scenarios, type Anchor, type ExpectedProblem, type SeverityName } from './scenarios';
+import { matrixReloadStep, matrixStep } from './matrix.e2e';
 import { FatalSignal, Workbench, waitFor, type Problem } from './workbench';
 
 const T0 = Date.now();
@@ -425,6 +426,8 @@ const steps: Step[] = [
       await wb.wait(`${c.code} back to ${c.before} after removing the setting`, has(c.before), ms(45_000));
     },
   },
+  // The responsibility matrix view (matrix.e2e.ts): cells, outlined violation, click reveals, live edit.
+  matrixStep,
   {
     name: 'no-notifications',
     async run(s, shot) {
@@ -488,6 +491,8 @@ const steps: Step[] = [
       await undoAll(wb);
     },
   },
+  // Last: a window reload restarts the extension host (the view is restored by its serializer).
+  matrixReloadStep,
 ];
 
 async function runSteps(s: Session, selected: Step[], results: StepResult[], expectFailure = false): Promise<void> {

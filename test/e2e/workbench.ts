@@ -286,7 +286,9 @@ export class Workbench {
         await this.page.keyboard.press('Control+Space');
         pressed = Date.now();
       }
-      labels = await read();
+      const now = await read();
+      if (process.env.SRM_E2E_DEBUG && JSON.stringify(now) !== JSON.stringify(labels)) console.error(`[e2e debug] suggest widget: ${JSON.stringify(now)}`);
+      labels = now;
       return labels.length > 0 && ok(labels);
     }, timeoutMs).catch((e: unknown) => {
       if (e instanceof FatalSignal) throw e;
