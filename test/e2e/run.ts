@@ -618,7 +618,6 @@ async function main(): Promise<number> {
     log('negative check: SRM_TEST_THROW_ON_START=1, the first step must fail because the server failed');
     const t = Date.now();
     let s: Session | null = null;
-    let outcome: string;
     try {
       s = await startSession(cs, vsix, 'negative', { SRM_TEST_THROW_ON_START: '1' });
       const neg: StepResult[] = [];
@@ -626,8 +625,7 @@ async function main(): Promise<number> {
       if (!first) throw new Error('no mistakes-listed step');
       await runSteps(s, [{ ...first, name: 'negative-mistakes-listed' }], neg, true).then(
         () => {
-          outcome = 'the suite PASSED although the server throws at start-up (is SRM_TEST_THROW_ON_START honoured in server/src/lsp/main.ts?)';
-          throw new Error(outcome);
+          throw new Error('the suite PASSED although the server throws at start-up (is SRM_TEST_THROW_ON_START honoured in server/src/lsp/main.ts?)');
         },
         (e: unknown) => {
           if (!(e instanceof ServerFailed)) throw new Error(`the suite failed, but not because the server failed: ${(e as Error).message}`);
