@@ -19,7 +19,9 @@ startServer(connection);
 // open does not pay for them (bench/: most of open→diagnostics on small files). Best effort.
 setImmediate(() => {
   try {
-    diagnose(parseFile('apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: warm\nworkloads:\n  - name: w\n    model: paas\n    responsibilities:\n      devices: customer\n'));
+    // A few hundred workloads: enough for the parser's hot paths to be compiled before a big file arrives.
+    const item = '  - name: w\n    model: paas\n    service: x\n    responsibilities:\n      devices: customer\n      applications:\n        owner: shared\n        notes: n\n';
+    diagnose(parseFile(`apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: warm\nworkloads:\n${item.repeat(300)}`));
   } catch {
     // the first real check reports whatever this would have thrown
   }
