@@ -40,6 +40,9 @@ import { FatalSignal, Workbench, waitFor, type Problem } from './workbench';
 const T0 = Date.now();
 const secs = (t = Date.now()): string => ((t - T0) / 1000).toFixed(1);
 const log = (s: string): void => console.error(`[e2e +${secs()}s] ${s}`);
+const debug = (s: string): void => {
+  if (process.env.SRM_E2E_DEBUG) log(`debug: ${s}`);
+};
 const SCALE = Number(process.env.SRM_E2E_TIMEOUT_SCALE ?? '1') || 1;
 const ms = (n: number): number => Math.round(n * SCALE);
 
@@ -205,7 +208,9 @@ function compareProblems(s: Session, rel: string, expected: ExpectedProblem[], a
 /** Undo until the active tab is no longer dirty (the file is as on disk again). Undo at the bottom of the
  * stack is a no-op, so an extra Ctrl+Z cannot overshoot: the suite never saves. */
 async function undoAll(wb: Workbench): Promise<void> {
+  debug('undo until clean');
   for (let i = 0; i < 10 && (await wb.activeTabDirty()); i++) {
+    debug(`undo ${i + 1}`);
     await wb.page.keyboard.press('Control+Z');
     await waitFor('the undo to make the file clean', async () => !(await wb.activeTabDirty()), { timeoutMs: 1000 }).catch(() => {});
   }
@@ -355,8 +360,11 @@ const steps: Step[] = [
       const at = where(s, c.file, c.after);
       const lineText = text.split('\n')[at.line - 1] ?? '';
       const indent = /^\s*/.exec(lineText)?.[0] ?? '';
+      debug('completion: open');
       await wb.openFile(fileIn(s, c.file));
+      debug('completion: goto');
       await wb.goto(at.line, lineText.replace(/\r$/, '').length + 1);
+      debug('completion: type');
       await wb.page.keyboard.press('Enter');
       // Replace whatever indentation the editor inserted with the sibling keys' indentation.
       await wb.page.keyboard.press('Shift+Home');
@@ -364,6 +372,7 @@ const steps: Step[] = [
       const { labels, ok } = await wb.suggestions((ls) => c.expectLabels.every((l) => ls.includes(l)), ms(45_000));
       if (!ok) throw new Error(`typing "${c.type}" on a new line after ${c.file}:${at.line} offers [${labels.join(', ')}], expected ${c.expectLabels.join(', ')}`);
       const rejected = c.rejectLabels.filter((l) => labels.includes(l));
+      debug('completion: listed');
       await shot();
       await wb.page.keyboard.press('Escape');
       await undoAll(wb);

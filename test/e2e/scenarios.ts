@@ -82,9 +82,8 @@ export const scenarios: Scenarios = {
     file: 'paas-web-app.srm.yaml',
     pairs: [
       { token: 'physical-hosts', like: 'service' }, // a layer key vs another key
-      // Parties and service models (`microsoft` or `paas` vs the free text `Azure App Service`) are not
-      // coloured yet: the injection does not reach YAML plain scalars in VS Code. Add the pairs
-      // { token: 'microsoft', like: 'Azure App Service' } and { token: 'paas', like: 'Azure App Service' } once it does.
+      { token: 'microsoft', like: 'Azure App Service' }, // a party vs free text
+      { token: 'paas', like: 'Azure App Service' }, // a service model vs free text
     ],
   },
   hover: {

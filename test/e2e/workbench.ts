@@ -71,14 +71,20 @@ export class Workbench {
       await this.page.keyboard.press('Control+P');
       const input = await this.page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: t(30_000) });
       await input.fill(absPath);
+      // Enter only once the focused (first) pick is the file: the list re-renders as results arrive, and an
+      // Enter in between opens nothing.
       const row = await this.page
-        .waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${base}"]`, { timeout: t(30_000) })
+        .waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${base}"]`, { timeout: t(30_000) })
         .then(() => true, () => false);
       await this.page.keyboard.press(row ? 'Enter' : 'Escape');
       const opened = await this.page
         .waitForSelector(`.tabs-container .tab.active[data-resource-name="${base}"]`, { timeout: t(30_000) })
         .then(() => true, () => false);
       if (opened) break;
+      if (process.env.SRM_E2E_DEBUG) {
+        console.error(`[e2e debug] Quick Open attempt ${attempt + 1} for ${base}: row ${row}, tabs ${JSON.stringify(await this.page.$$eval('.tabs-container .tab', (ts) => ts.map((x) => `${x.getAttribute('data-resource-name')}${x.classList.contains('active') ? '*' : ''}`)))}`);
+        await this.page.screenshot({ path: `/tmp/srm-e2e-quickopen-${attempt}.png` });
+      }
       if (attempt >= 2) throw new Error(`could not open ${absPath} with Quick Open`);
     }
     await this.page.waitForSelector('.editor-group-container.active .monaco-editor .view-lines', { timeout: t(30_000) });
