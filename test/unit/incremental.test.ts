@@ -11,7 +11,7 @@ import { parseFile, type ParsedFile } from '../../server/src/service/parse';
 import type { DiagnoseOptions } from '../../server/src/service/types';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const EDITS = Number(process.env.SRM_EQUIV_EDITS ?? 1200);
+const EDITS = Number(process.env.SRM_EQUIV_EDITS ?? 1000);
 const SEED = Number(process.env.SRM_EQUIV_SEED ?? 20261129);
 /** Edits applied in a row before going back to a clean base text (so the text does not drift into noise). */
 const RUN = 30;
