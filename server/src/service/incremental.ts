@@ -28,7 +28,7 @@ const lineage = new WeakMap<ParsedFile, Lineage>();
 
 /** Records how `file` was segmented, so that the next version can reuse it. */
 export function remember(file: ParsedFile, regions: DocRegion[], options: ParseOptions): ParsedFile {
-  if (!options.whole && !options.syntaxOnly && file.documents.length > 0 && file.documents.every((d) => !d.whole)) {
+  if (!options.whole && file.documents.length > 0 && file.documents.every((d) => !d.whole)) {
     lineage.set(file, { regions });
   }
   return file;

@@ -71,14 +71,15 @@ export interface ParsedFile {
 export interface ParseOptions {
   /** Never use chunks (the reference the chunked path is tested against). */
   whole?: boolean;
-  /** Only YAML syntax (files above the size limit). */
+  /** Only YAML syntax (files above the size limit): chunks are still used (and cached), so a big file stays cheap
+   *  per keystroke; only a document parsed whole skips the analysis. `diagnose({syntaxOnly})` reports syntax only. */
   syntaxOnly?: boolean;
 }
 
 /** Parses `text`, reusing what `previous` (an earlier version of the same file) already parsed. */
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
   // A small edit inside one chunk of a chunked document: re-parse that chunk alone, shift the rest.
-  const edited = previous && !options.whole && !options.syntaxOnly ? parseEdited(text, previous) : undefined;
+  const edited = previous && !options.whole ? parseEdited(text, previous) : undefined;
   if (edited) return edited;
   const old = previous?.caches;
   const caches: Caches = { items: new Map(), headers: new Map(), wholes: new Map() };
@@ -88,7 +89,7 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   for (const region of regions) {
     if (!region.hasContent) continue;
     const doc: ParsedDocument =
-      (!options.whole && !options.syntaxOnly && region.chunks && region.chunks.length > 0
+      (!options.whole && region.chunks && region.chunks.length > 0
         ? parseChunked(text, region.chunks, index, region.start, region.end, old, caches)
         : undefined) ?? parseWhole(text, index, region.start, region.end, old, caches, options.syntaxOnly === true);
     documents.push(doc);
