@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isResponsibilityFile } from '../service';
 import type { ConfigResolver, LoadedConfig } from '../node/config';
-import { globBase, isGlob, matchesAny, matchesGlob } from './glob';
+import { globBase, isGlob, matchesAny, matchesGlob } from '../service/glob';
 import { UsageError } from './args';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);

@@ -24,7 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
 import { parseConfig } from '../service/config';
 import { complete, foldingRanges, hover, isResponsibilityFile, symbols, fixAll, type DiagnoseOptions } from '../service';
-import { matchesAny } from '../cli/glob';
+import { matchesAny } from '../service/glob';
 import { ConfigResolver, type LoadedConfig } from '../node/config';
 import { DocumentCache } from './documents';
 import {
