@@ -162,14 +162,28 @@ async function startSession(
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   const wb = new Workbench(page);
   const seenToasts = new Set<string>();
+  let inGuard = false;
+  let centerChecked = 0;
   wb.guard = async () => {
-    for (const t of await wb.toasts()) {
-      if (seenToasts.has(t)) continue;
-      seenToasts.add(t);
-      log(`notification: ${t}`);
-      if (/srm|language server|server.*(crash|fail|start)|couldn.t start|activat/i.test(t)) {
-        throw new FatalSignal(`the srm language server failed: notification "${t}"`);
+    if (inGuard) return; // reading the Notification Center runs commands, whose waits call the guard
+    inGuard = true;
+    try {
+      let notes = await wb.toasts();
+      // A toast can be gone (or never shown, e.g. behind the quick input) while the bell still has its dot.
+      if (Date.now() - centerChecked > 5000 && (await wb.unreadNotifications())) {
+        centerChecked = Date.now();
+        notes = notes.concat(await wb.allNotifications());
       }
+      for (const t of notes) {
+        if (seenToasts.has(t)) continue;
+        seenToasts.add(t);
+        log(`notification: ${t}`);
+        if (/srm|language server|server.*(crash|fail|start)|couldn.t start|activat/i.test(t)) {
+          throw new FatalSignal(`the srm language server failed: notification "${t}"`);
+        }
+      }
+    } finally {
+      inGuard = false;
     }
   };
   await wb.open(`${server.url}/?folder=${encodeURIComponent(workspace)}`);

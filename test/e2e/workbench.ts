@@ -361,6 +361,11 @@ export class Workbench {
       .catch(() => []);
   }
 
+  /** True when the status bar's bell says there are unread notifications (their toast may be gone already). */
+  async unreadNotifications(): Promise<boolean> {
+    return (await this.page.$('[id="status.notifications"] .codicon-bell-dot')) !== null;
+  }
+
   /** Everything the Notification Center holds (toasts time out; the center keeps them). */
   async allNotifications(): Promise<string[]> {
     const seen = new Set(await this.toasts());
