@@ -216,7 +216,7 @@ function activationTime(): string {
 function vsixSize(): string {
   const found = readdirSync(root).filter((f) => f.endsWith('.vsix'));
   const out = path.join(cache, 'srm.vsix');
-  const r = spawnSync(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+  const r = spawnSync(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--baseContentUrl', 'https://example.invalid/srm', '--baseImagesUrl', 'https://example.invalid/srm', '-o', out], {
     cwd: root,
     encoding: 'utf8',
     timeout: 180_000,
