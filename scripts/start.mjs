@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, then opens examples/ with it in a real editor. Desktop VS Code in
+// `npm start`: builds the extension, lints examples/ with the CLI, then opens examples/ with it in a real editor. Desktop VS Code in
 // extension-development mode when `code` is on PATH; otherwise code-server (VS Code in the browser,
 // installed into a cache by test/e2e/install.sh) on 127.0.0.1 with the extension installed, printing
 // the URL to open. Ctrl-C stops everything it started.
@@ -67,6 +67,14 @@ function portFree(port) {
 
 log('building (npm run build)');
 run('npm', ['run', '--silent', 'build']);
+// Validate the bundled examples with the CLI (the same engine as the editor) before opening them.
+// with-mistakes.srm.yaml has findings on purpose, so the exit code is reported, not fatal.
+{
+  log('srm lint examples/ (with-mistakes.srm.yaml has findings on purpose):');
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'lint', 'examples'], { cwd: ROOT, stdio: 'inherit' });
+  log(`srm lint exited ${r.status ?? r.signal} (0: clean, 1: findings at error level, 2: usage/config/I/O error)`);
+  if (r.status !== 0 && r.status !== 1) process.exit(1);
+}
 if (flag('--watch')) {
   const w = spawn(process.execPath, ['esbuild.mjs', '--watch'], { cwd: ROOT, stdio: 'inherit', detached: true });
   children.push(async () => {

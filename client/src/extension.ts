@@ -2,7 +2,15 @@
 // YAML files that declare `apiVersion: srm/v1`; adds "SRM: Restart Server" and an output channel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/protocol';
 import { registerMatrixView } from './matrix';
 
@@ -34,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): SrmApi {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/srm.config.{yaml,yml}'),
     },
     outputChannel: output,
+    errorHandler: crashReporter(output),
   };
   client = new LanguageClient('srm', 'SRM Language Server', serverOptions, clientOptions);
   const c = client;
@@ -47,6 +56,37 @@ export function activate(context: vscode.ExtensionContext): SrmApi {
   );
   registerMatrixView(context, c, ready);
   return { client: c, ready };
+}
+
+/**
+ * Restarts the server after a crash, as the language client's default policy does (up to 4 crashes in 3 minutes),
+ * and tells the user once per session where the log is; a crash loop ends with the client's own message.
+ */
+function crashReporter(output: vscode.OutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  let told = false;
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length > 0 && now - (crashes[0] as number) > 3 * 60 * 1000) crashes.shift();
+      output.appendLine(`srm: the language server stopped unexpectedly (${crashes.length} time(s) in 3 minutes)`);
+      if (crashes.length > 4) {
+        return {
+          action: CloseAction.DoNotRestart,
+          message: 'The SRM language server crashed 5 times in 3 minutes and will not be restarted. Its log is in the "SRM Language Server" output channel; "SRM: Restart Server" starts it again.',
+        };
+      }
+      if (!told) {
+        told = true;
+        void vscode.window.showWarningMessage(
+          'The SRM language server stopped unexpectedly and was restarted. Its log is in the "SRM Language Server" output channel (View > Output).',
+        );
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
