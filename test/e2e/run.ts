@@ -670,6 +670,9 @@ async function main(): Promise<number> {
 
   fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify({ extension: EXTENSION_ID, vsix, codeServer: cs.codeServerVersion, seconds: (Date.now() - T0) / 1000, results }, null, 2));
   console.log(`${code === 0 ? 'PASS' : 'FAIL'}  e2e in ${secs()}s; screenshots and report.json in ${path.relative(ROOT, OUT)}/`);
+  // The plain closing line CI reads: steps passed and failed.
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`e2e: ${passed} passed, ${results.length - passed} failed`);
   return code;
 }
 
