@@ -5,7 +5,7 @@ import { duplicateNames, type Named } from './rules/duplicate-name';
 import { unknownTeams, type TeamRef } from './rules/unknown-team';
 import { guarded } from './analyze';
 import type { ParsedDocument, ParsedFile } from './parse';
-import { shift, type RawFinding } from './raw';
+import { relocate, shift, type RawFinding } from './raw';
 import { applySuppressions, findDirectives, suppressFix } from './suppress';
 import type { DiagnoseOptions, Finding, Severity, SeverityOrOff } from './types';
 
@@ -72,14 +72,7 @@ function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean): void
     return;
   }
   const map = doc.headerMap;
-  const mapped = (f: RawFinding): Finding => ({
-    ...f,
-    start: map(f.start),
-    end: map(f.end),
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ start: map(e.start), end: map(e.end), newText: e.newText })) })),
-    document: d,
-  });
-  for (const f of doc.header.findings) out.push(mapped(f));
+  for (const f of doc.header.findings) out.push(relocate(f, map, d));
   const names: Named[] = [];
   const refs: TeamRef[] = [];
   for (const w of doc.workloads) {

@@ -5,12 +5,12 @@
 import type { HeaderAnalysis } from './analyze';
 import {
   headerMapOf,
+  headerOf,
   parseHeader,
   parseItem,
   type Caches,
   type ChunkEntry,
   type HeaderEntry,
-  type HeaderPiece,
   type ParsedDocument,
   type ParsedFile,
   type ParseOptions,
@@ -61,22 +61,6 @@ function shiftRegion(r: DocRegion, d: number): DocRegion {
 }
 
 const shiftPart = (w: WorkloadPart, d: number): WorkloadPart => ({ start: w.start + d, end: w.end + d, base: w.base + d, analysis: w.analysis });
-
-/** The header pieces of a chunk list (non-item chunks, concatenated) and the header text. */
-function headerOf(text: string, chunks: readonly Chunk[]): { pieces: HeaderPiece[]; headerText: string; itemCount: number } {
-  const pieces: HeaderPiece[] = [];
-  let headerText = '';
-  let itemCount = 0;
-  for (const c of chunks) {
-    if (c.kind === 'item') {
-      itemCount++;
-      continue;
-    }
-    pieces.push({ at: headerText.length, from: c.start, len: c.end - c.start });
-    headerText += text.slice(c.start, c.end);
-  }
-  return { pieces, headerText, itemCount };
-}
 
 /** A chunked document moved by `d` (its analyses are offset-free, so they are shared). */
 function shiftDocument(text: string, doc: ParsedDocument, region: DocRegion, d: number): ParsedDocument {

@@ -218,18 +218,9 @@ function limitMessage(e: unknown): string {
   return `YAML syntax: ${m}`;
 }
 
-/** Parses a document chunk by chunk; undefined when it must be parsed whole instead. */
-function parseChunked(
-  text: string,
-  chunks: Chunk[],
-  index: number,
-  start: number,
-  end: number,
-  old: Caches | undefined,
-  caches: Caches,
-): ParsedDocument | undefined {
-  // The header: every non-item chunk, concatenated; its offsets map back piece by piece.
-  const pieces: Array<{ at: number; from: number; len: number }> = [];
+/** The header of a chunk list: every non-item chunk, concatenated; its offsets map back piece by piece. */
+export function headerOf(text: string, chunks: readonly Chunk[]): { pieces: HeaderPiece[]; headerText: string; itemCount: number } {
+  const pieces: HeaderPiece[] = [];
   let headerText = '';
   let itemCount = 0;
   for (const c of chunks) {
@@ -240,6 +231,20 @@ function parseChunked(
     pieces.push({ at: headerText.length, from: c.start, len: c.end - c.start });
     headerText += text.slice(c.start, c.end);
   }
+  return { pieces, headerText, itemCount };
+}
+
+/** Parses a document chunk by chunk; undefined when it must be parsed whole instead. */
+function parseChunked(
+  text: string,
+  chunks: Chunk[],
+  index: number,
+  start: number,
+  end: number,
+  old: Caches | undefined,
+  caches: Caches,
+): ParsedDocument | undefined {
+  const { pieces, headerText, itemCount } = headerOf(text, chunks);
   const headerMap = headerMapOf(pieces);
   const hKey = `${itemCount}\u0000${headerText}`;
   const h = old?.headers.get(hKey) ?? caches.headers.get(hKey) ?? parseHeader(headerText, itemCount);
