@@ -1,0 +1,360 @@
+// A fast parser for the plain shape most srm chunks have: block mappings and block sequences of single-line
+// scalars, indented with spaces, with comments before the content and at the end of value lines. It builds the
+// same `yaml` nodes (YAMLMap, YAMLSeq, Pair, Scalar: values, sources, types and ranges) that `yaml.parseDocument`
+// composes for that text, so the rest of the engine cannot tell the two apart. Anything else (flow collections,
+// anchors, tags, block or multi-line scalars, escapes, odd comments, tabs, CR, directives, errors) returns
+// undefined and the caller parses with `yaml`. test/unit/quickyaml.test.ts compares both parsers on generated and
+// fuzzed text; the engine's equivalence test compares chunked (this parser) against whole-document (`yaml`) results.
+// Comments are skipped, not attached (`comment`, `commentBefore`, `spaceBefore` are not set): no rule reads them.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+
+/**
+ * The options the engine parses YAML with (parse.ts), which the quick nodes' document carries too. logLevel
+ * 'error': the parser's warnings (a collection used as a key) would go to process.emitWarning, i.e. to the CLI's
+ * stderr and the server's log; the engine reports what matters as findings instead.
+ */
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** The document the quick nodes belong to (for `toJS`): no anchors, the default (core) schema, as parseDocument. */
+export const QUICK_DOC: Document = new Document(null, YAML_OPTIONS);
+
+interface ScalarTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  format?: string;
+  resolve: (value: string, onError: (msg: string) => void, options: object) => unknown;
+}
+
+const schema = QUICK_DOC.schema as unknown as { tags: ScalarTag[] } & Record<symbol, ScalarTag>;
+const STRING_TAG = (Object.getOwnPropertySymbols(schema).map((s) => schema[s]).find((t) => t && (t as { tag?: string }).tag === 'tag:yaml.org,2002:str') ?? null) as ScalarTag | null;
+const OPTIONS = QUICK_DOC.options as object;
+
+class Bail extends Error {}
+const BAIL = new Bail('outside the quick subset');
+
+const MAX_DEPTH = 64;
+const SPACE = 32;
+const NL = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+/** Characters that may not start a plain scalar here (indicators), or that this parser leaves to `yaml`. */
+const BAD_START = new Set([...',[]{}#&*!|>%@`?:-"\''].map((c) => c.charCodeAt(0)));
+
+/** Parses `src` (one YAML document in the quick subset) to its root node; undefined when outside the subset. */
+export function quickParse(src: string): Node | undefined {
+  if (!STRING_TAG) return undefined;
+  // Tabs, CR, directives, document markers, BOM and other control characters are left to `yaml`.
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if ((c < SPACE && c !== NL) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  try {
+    return new QuickParser(src).parse();
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    throw e;
+  }
+}
+
+class QuickParser {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly indents: number[] = [];
+  /** 0 blank, 1 comment, 2 content. */
+  private readonly kinds: number[] = [];
+  private line = 0;
+
+  constructor(private readonly src: string) {
+    let at = 0;
+    const n = src.length;
+    while (at < n || (at === n && this.starts.length === 0)) {
+      let end = src.indexOf('\n', at);
+      if (end < 0) end = n;
+      let i = at;
+      while (i < end && src.charCodeAt(i) === SPACE) i++;
+      this.starts.push(at);
+      this.ends.push(end);
+      this.indents.push(i - at);
+      this.kinds.push(i === end ? 0 : src.charCodeAt(i) === HASH ? 1 : 2);
+      if (i === at && end - at >= 3) {
+        const head = src.slice(at, at + 3);
+        if ((head === '---' || head === '...') && (end - at === 3 || src.charCodeAt(at + 3) === SPACE)) throw BAIL;
+      }
+      at = end + 1;
+    }
+  }
+
+  parse(): Node {
+    const first = this.nextContent(0);
+    if (first < 0) throw BAIL;
+    // A comment between content lines must sit before a line at least as indented (yaml attaches a deeper one to
+    // the node before it, which moves that node's range): others are left to yaml.
+    let trailing = -1;
+    for (let l = first + 1; l < this.kinds.length; l++) {
+      if (this.kinds[l] !== 1) continue;
+      const next = this.nextContent(l);
+      if (next < 0) {
+        if (trailing < 0) trailing = l;
+        else if (this.indents[l] !== this.indents[trailing]) throw BAIL;
+      } else if ((this.indents[l] as number) > (this.indents[next] as number)) throw BAIL;
+    }
+    this.line = first;
+    const root = this.block(first, this.indents[first] as number);
+    if (this.nextContent(this.line) >= 0) throw BAIL;
+    if (trailing >= 0) this.trailingComments(root, this.indents[trailing] as number);
+    return root;
+  }
+
+  /**
+   * Comments after the last content line (indented) belong to the deepest open collection at their column:
+   * its range (third offset) runs to the end of the text, and so do the ranges of the collections around it.
+   */
+  private trailingComments(root: Node, indent: number): void {
+    if (indent === 0) return; // at column 0 they belong to the document: no node's range moves
+    const chain: Array<YAMLMap | YAMLSeq> = [];
+    let node: unknown = root;
+    while (node instanceof YAMLMap || node instanceof YAMLSeq) {
+      chain.push(node);
+      const last = node.items[node.items.length - 1] as unknown;
+      node = last instanceof Pair ? last.value : last;
+    }
+    // After an empty value yaml attaches the comment to that value: left to yaml.
+    if (node instanceof Scalar && node.source === '') throw BAIL;
+    let owner = -1;
+    for (let i = 0; i < chain.length; i++) {
+      const r = (chain[i] as YAMLMap).range as [number, number, number];
+      const col = r[0] - (this.src.lastIndexOf('\n', r[0] - 1) + 1);
+      if (col === indent) owner = i;
+    }
+    // Between two collections' columns yaml's choice depends on more than the columns: left to yaml.
+    if (owner < 0) throw BAIL;
+    const end = this.src.length;
+    for (let i = 0; i <= owner; i++) {
+      const r = (chain[i] as YAMLMap).range as [number, number, number];
+      if (i < owner) r[1] = end;
+      r[2] = end;
+    }
+  }
+
+  /** The first content line at or after `from`, or -1 (one table, filled on first use: no rescans of comment runs). */
+  private nextContent(from: number): number {
+    let t = this.nextTable;
+    if (!t) {
+      t = new Int32Array(this.kinds.length + 1);
+      t[this.kinds.length] = -1;
+      for (let l = this.kinds.length - 1; l >= 0; l--) t[l] = this.kinds[l] === 2 ? l : (t[l + 1] as number);
+      this.nextTable = t;
+    }
+    return from >= this.kinds.length ? -1 : (t[from] as number);
+  }
+
+  private nextTable: Int32Array | undefined;
+
+  /** After the line's end: the next line's start, or the end of the text. */
+  private after(l: number): number {
+    return Math.min((this.ends[l] as number) + 1, this.src.length);
+  }
+
+  private isDash(at: number): boolean {
+    const s = this.src;
+    if (s.charCodeAt(at) !== DASH) return false;
+    const c = s.charCodeAt(at + 1);
+    return c === SPACE || c === NL || Number.isNaN(c);
+  }
+
+  /** A block node starting at column `col` of line `l` (the line's content or a compact node after '- '). */
+  private block(l: number, col: number): Node {
+    // srm files nest a few levels: deep nesting (hostile input) is left to yaml and its own limits.
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const at = (this.starts[l] as number) + col;
+    const node = this.isDash(at) ? this.seq(l, col) : this.map(l, col);
+    this.depth--;
+    return node;
+  }
+
+  private depth = 0;
+
+  private seq(l: number, col: number): YAMLSeq {
+    const s = this.src;
+    const seq = new YAMLSeq(QUICK_DOC.schema);
+    const start = (this.starts[l] as number) + col;
+    let end = start;
+    for (let line = l; line >= 0; line = this.nextEntry(col, true)) {
+      const dash = (this.starts[line] as number) + col;
+      let v = dash + 1;
+      const lineEnd = this.ends[line] as number;
+      while (v < lineEnd && s.charCodeAt(v) === SPACE) v++;
+      // An empty item, a comment after '-', or '- - x': left to yaml.
+      if (v >= lineEnd || s.charCodeAt(v) === HASH || this.isDash(v)) throw BAIL;
+      const itemCol = v - (this.starts[line] as number);
+      let item: Node;
+      if (this.keyEnd(v, lineEnd) >= 0) {
+        item = this.map(line, itemCol);
+      } else {
+        item = this.inlineScalar(line, v);
+        this.line = line + 1;
+      }
+      seq.items.push(item);
+      end = (item.range as [number, number, number])[2];
+    }
+    seq.range = [start, end, end];
+    return seq;
+  }
+
+  /**
+   * The line of a collection's next entry at column `col` ('- ' items when `dash`, keys otherwise), from `this.line`
+   * (where the previous entry ended); -1 at its end. A more indented line there (a continuation or an error) bails.
+   */
+  private nextEntry(col: number, dash: boolean): number {
+    const next = this.nextContent(this.line);
+    if (next >= 0 && this.indents[next] === col && this.isDash((this.starts[next] as number) + col) === dash) return next;
+    this.line = next < 0 ? this.kinds.length : next;
+    if (next >= 0 && (this.indents[next] as number) > col) throw BAIL;
+    return -1;
+  }
+
+  /** The offset of the ':' ending a plain key that starts at `at`, or -1 when the line is not `key:`. */
+  private keyEnd(at: number, lineEnd: number): number {
+    const s = this.src;
+    for (let i = at; i < lineEnd; i++) {
+      const c = s.charCodeAt(i);
+      if (c === COLON) {
+        const d = i + 1 < lineEnd ? s.charCodeAt(i + 1) : SPACE;
+        if (d === SPACE) return i;
+      } else if (c === HASH && i > at && s.charCodeAt(i - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+
+  private map(l: number, col: number): YAMLMap {
+    const s = this.src;
+    const map = new YAMLMap(QUICK_DOC.schema);
+    const start = (this.starts[l] as number) + col;
+    let end = start;
+    for (let line = l; line >= 0; line = this.nextEntry(col, false)) {
+      const k = (this.starts[line] as number) + col;
+      const lineEnd = this.ends[line] as number;
+      const colon = this.keyEnd(k, lineEnd);
+      if (colon < 0 || colon - k > 1000) throw BAIL;
+      let ke = colon;
+      while (ke > k && s.charCodeAt(ke - 1) === SPACE) ke--;
+      const key = this.plain(k, ke, true);
+      key.range = [k, ke, ke];
+      let v = colon + 1;
+      while (v < lineEnd && s.charCodeAt(v) === SPACE) v++;
+      let value: Node;
+      if (v < lineEnd) {
+        if (s.charCodeAt(v) === HASH) throw BAIL; // a comment after 'key:'
+        value = this.inlineScalar(line, v);
+        this.line = line + 1;
+      } else {
+        const next = this.nextContent(line + 1);
+        const ni = next < 0 ? -1 : (this.indents[next] as number);
+        if (next >= 0 && (ni > col || (ni === col && this.isDash((this.starts[next] as number) + col)))) {
+          value = this.block(next, ni);
+          // A sequence at the key's own column keeps the comments after it at that column (its range moves).
+          if (ni === col) {
+            for (let c = this.line - 1; c > next && this.kinds[c] !== 2; c--) if (this.kinds[c] === 1 && (this.indents[c] as number) >= col) throw BAIL;
+          }
+        } else {
+          // A comment after an empty value is attached to it by yaml (its range moves): left to yaml.
+          for (let c = line + 1; c < (next < 0 ? this.kinds.length : next); c++) if (this.kinds[c] === 1) throw BAIL;
+          // An empty value: a null scalar just after the ':' and its spaces.
+          const r = this.resolvePlain('', false);
+          const e = r instanceof Scalar ? r : new Scalar(r);
+          e.range = [v, v, v];
+          e.source = '';
+          e.type = 'PLAIN';
+          value = e;
+          this.line = line + 1;
+        }
+      }
+      map.items.push(new Pair(key, value));
+      end = (value.range as [number, number, number])[2];
+    }
+    map.range = [start, end, end];
+    return map;
+  }
+
+  /** A scalar that starts at `at` on line `l` and ends the line (optionally followed by a comment). */
+  private inlineScalar(l: number, at: number): Scalar {
+    const s = this.src;
+    const lineEnd = this.ends[l] as number;
+    const c = s.charCodeAt(at);
+    let valueEnd: number;
+    let node: Scalar;
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      const close = s.indexOf(c === 34 ? '"' : "'", at + 1);
+      if (close < 0 || close >= lineEnd) throw BAIL;
+      let inner = s.slice(at + 1, close);
+      valueEnd = close + 1;
+      if (c === 34) {
+        if (inner.includes('\\')) throw BAIL;
+      } else if (s.charCodeAt(valueEnd) === 39) {
+        throw BAIL; // '' inside a single-quoted scalar
+      }
+      if (c === 39) inner = inner.replace(/''/g, "'");
+      node = new Scalar(STRING_TAG!.resolve(inner, () => { throw BAIL; }, OPTIONS));
+      node.source = inner;
+      node.type = c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+    } else {
+      valueEnd = at;
+      for (let i = at; i < lineEnd; i++) {
+        const d = s.charCodeAt(i);
+        if (d === HASH && s.charCodeAt(i - 1) === SPACE) break;
+        if (d === COLON && (i + 1 === lineEnd || s.charCodeAt(i + 1) === SPACE)) throw BAIL; // a mapping in a value
+        if (d !== SPACE) valueEnd = i + 1;
+      }
+      node = this.plain(at, valueEnd, false);
+    }
+    // After the value: spaces, then the end of the line or a comment after a space.
+    let i = valueEnd;
+    while (i < lineEnd && s.charCodeAt(i) === SPACE) i++;
+    if (i < lineEnd && (s.charCodeAt(i) !== HASH || i === valueEnd)) throw BAIL;
+    // A more indented line after it (a continuation, or an error) makes the enclosing collection bail.
+    node.range = [at, valueEnd, this.after(l)];
+    return node;
+  }
+
+  private plain(from: number, to: number, atKey: boolean): Scalar {
+    const s = this.src;
+    if (to <= from) throw BAIL;
+    const c = s.charCodeAt(from);
+    if (BAD_START.has(c)) {
+      // '-', '?' and ':' may start a plain scalar when a non-space follows ("-1", ":x"); the rest may not.
+      const d = s.charCodeAt(from + 1);
+      if (!((c === DASH || c === 63 || c === COLON) && from + 1 < to && d !== SPACE)) throw BAIL;
+    }
+    const text = s.slice(from, to);
+    const r = this.resolvePlain(text, atKey);
+    // Some tags build their own node (a float keeps its written fraction digits), as composeScalar accepts.
+    const node = r instanceof Scalar ? r : new Scalar(r);
+    node.source = text;
+    node.type = 'PLAIN';
+    const fmt = this.lastFormat;
+    if (fmt) node.format = fmt;
+    return node;
+  }
+
+  private lastFormat: string | undefined;
+
+  /** The core schema's resolution of a plain scalar, as yaml's composer does it (the first default tag whose test matches). */
+  private resolvePlain(text: string, atKey: boolean): unknown {
+    this.lastFormat = undefined;
+    const c = text.charCodeAt(0);
+    // Fast path: a word starting with a letter is a string unless it is one of the null or boolean spellings.
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (letter && !SPECIAL_WORDS.has(text)) return text;
+    for (const tag of schema.tags) {
+      if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(text)) {
+        this.lastFormat = tag.format;
+        return tag.resolve(text, () => { throw BAIL; }, OPTIONS);
+      }
+    }
+    return STRING_TAG!.resolve(text, () => { throw BAIL; }, OPTIONS);
+  }
+}
+
+const SPECIAL_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
