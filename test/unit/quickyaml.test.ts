@@ -65,8 +65,8 @@ function chunksOf(text: string): string[] {
 
 test('the quick parser accepts and matches every chunk of the generated files', () => {
   let n = 0;
-  for (const [size, seed, mistakes] of [[200, 1, 0], [300, 42, 0.2], [50, 7, 1]] as const) {
-    for (const src of chunksOf(generate(size, { seed, mistakes }))) {
+  for (const [size, seed, mistakes, crlf] of [[200, 1, 0, false], [300, 42, 0.2, false], [50, 7, 1, false], [60, 9, 0.2, true]] as const) {
+    for (const src of chunksOf(generate(size, { seed, mistakes, crlf }))) {
       const r = check(src);
       assert.equal(r.problem, undefined, `${r.problem}\n${src}`);
       // Mistakes the generator makes are in values and keys, never in the YAML shape: all must take the fast path.
@@ -148,11 +148,12 @@ function randomDoc(rnd: Rnd): string {
   if (rnd() < 0.3) lines.push(pad(lead) + pick(rnd, COMMENTS));
   node(lead, 0, null);
   if (rnd() < 0.2) maybeNoise(lead);
-  let text = lines.join('\n') + (rnd() < 0.8 ? '\n' : '');
+  const eol = rnd() < 0.2 ? '\r\n' : '\n';
+  let text = lines.join(eol) + (rnd() < 0.8 ? eol : '');
   // Sometimes one random edit on top.
   if (rnd() < 0.3) {
     const at = Math.floor(rnd() * (text.length + 1));
-    text = text.slice(0, at) + pick(rnd, [' ', '\n', ':', '-', '#', '"', "'", '  ', '\n  ', 'x', '\t', '\r\n', '---\n']) + text.slice(at);
+    text = text.slice(0, at) + pick(rnd, [' ', '\n', ':', '-', '#', '"', "'", '  ', '\n  ', 'x', '\t', '\r\n', '\r', '---\n']) + text.slice(at);
   }
   return text;
 }

@@ -2,7 +2,7 @@
 // scalars, indented with spaces, with comments before the content and at the end of value lines. It builds the
 // same `yaml` nodes (YAMLMap, YAMLSeq, Pair, Scalar: values, sources, types and ranges) that `yaml.parseDocument`
 // composes for that text, so the rest of the engine cannot tell the two apart. Anything else (flow collections,
-// anchors, tags, block or multi-line scalars, escapes, odd comments, tabs, CR, directives, errors) returns
+// anchors, tags, block or multi-line scalars, escapes, odd comments, tabs, lone CR, directives, errors) returns
 // undefined and the caller parses with `yaml`. test/unit/quickyaml.test.ts compares both parsers on generated and
 // fuzzed text; the engine's equivalence test compares chunked (this parser) against whole-document (`yaml`) results.
 // Comments are skipped, not attached (`comment`, `commentBefore`, `spaceBefore` are not set): no rule reads them.
@@ -35,6 +35,7 @@ const BAIL = new Bail('outside the quick subset');
 const MAX_DEPTH = 64;
 const SPACE = 32;
 const NL = 10;
+const CR = 13;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
@@ -45,9 +46,10 @@ const BAD_START = new Set([...',[]{}#&*!|>%@`?:-"\''].map((c) => c.charCodeAt(0)
 /** Parses `src` (one YAML document in the quick subset) to its root node; undefined when outside the subset. */
 export function quickParse(src: string): Node | undefined {
   if (!STRING_TAG) return undefined;
-  // Tabs, CR, directives, document markers, BOM and other control characters are left to `yaml`.
+  // Tabs, a CR not before LF, directives, document markers, BOM and other control characters are left to `yaml`.
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
+    if (c === CR && src.charCodeAt(i + 1) === NL) continue; // CRLF line ends are fine; a lone CR is not
     if ((c < SPACE && c !== NL) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x2028 || c === 0x2029) return undefined;
   }
   try {
@@ -60,7 +62,10 @@ export function quickParse(src: string): Node | undefined {
 
 class QuickParser {
   private readonly starts: number[] = [];
+  /** Where each line's content ends (before its LF or CRLF). */
   private readonly ends: number[] = [];
+  /** Where the next line starts (after the line end), or the text's length. */
+  private readonly nexts: number[] = [];
   private readonly indents: number[] = [];
   /** 0 blank, 1 comment, 2 content. */
   private readonly kinds: number[] = [];
@@ -70,8 +75,10 @@ class QuickParser {
     let at = 0;
     const n = src.length;
     while (at < n || (at === n && this.starts.length === 0)) {
-      let end = src.indexOf('\n', at);
-      if (end < 0) end = n;
+      const nl = src.indexOf('\n', at);
+      let end = nl < 0 ? n : nl;
+      this.nexts.push(nl < 0 ? n : nl + 1);
+      if (end > at && src.charCodeAt(end - 1) === CR) end--;
       let i = at;
       while (i < end && src.charCodeAt(i) === SPACE) i++;
       this.starts.push(at);
@@ -82,7 +89,7 @@ class QuickParser {
         const head = src.slice(at, at + 3);
         if ((head === '---' || head === '...') && (end - at === 3 || src.charCodeAt(at + 3) === SPACE)) throw BAIL;
       }
-      at = end + 1;
+      at = nl < 0 ? n + 1 : nl + 1;
     }
   }
 
@@ -154,7 +161,7 @@ class QuickParser {
 
   /** After the line's end: the next line's start, or the end of the text. */
   private after(l: number): number {
-    return Math.min((this.ends[l] as number) + 1, this.src.length);
+    return this.nexts[l] as number;
   }
 
   private isDash(at: number): boolean {
