@@ -21,7 +21,9 @@ setImmediate(() => {
   try {
     // A few hundred workloads: enough for the parser's hot paths to be compiled before a big file arrives.
     const item = '  - name: w\n    model: paas\n    service: x\n    responsibilities:\n      devices: customer\n      applications:\n        owner: shared\n        notes: n\n';
-    diagnose(parseFile(`apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: warm\nworkloads:\n${item.repeat(300)}`));
+    // Distinct items: chunks are cached by text, so repeating one item would parse it once.
+    const items = Array.from({ length: 300 }, (_, i) => item.replace('name: w', `name: w${i}`)).join('');
+    diagnose(parseFile(`apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: warm\nworkloads:\n${items}`));
   } catch {
     // the first real check reports whatever this would have thrown
   }
