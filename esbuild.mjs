@@ -1,31 +1,41 @@
 // Bundles the extension client, the language server and the CLI into dist/ (one file each, CommonJS, Node 20).
+// `node esbuild.mjs [--production] [--watch]`; bench/run.ts imports `builds` to build the shipped client elsewhere.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+/**
+ * The four builds. `production`: minified, no source maps (what `npm run package` ships). `outdir`: where the
+ * bundles go (dist/ unless the bench builds elsewhere).
+ * @param {{ production?: boolean, outdir?: string }} [o]
+ * @returns {import('esbuild').BuildOptions[]}
+ */
+export function builds({ production = false, outdir = 'dist' } = {}) {
+  /** @type {import('esbuild').BuildOptions} */
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+  return [
+    { ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.js'), external: ['vscode'] },
+    { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outdir, 'server.js'), banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+    // The matrix webview's script and stylesheet (it imports matrix.css): runs in the webview, not in Node.
+    { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/matrix.ts'], outfile: path.join(outdir, 'matrix-webview.js') },
+  ];
+}
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
-
-const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // The matrix webview's script and stylesheet (it imports matrix.css): runs in the webview, not in Node.
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/src/webview/matrix.ts'], outfile: 'dist/matrix-webview.js' },
-];
-
-if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
-} else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const all = builds({ production: process.argv.includes('--production') });
+  if (process.argv.includes('--watch')) {
+    for (const b of all) await (await esbuild.context(b)).watch();
+  } else {
+    await Promise.all(all.map((b) => esbuild.build(b)));
+  }
 }

@@ -1,5 +1,7 @@
-// Times `require('dist/client.js')` + `activate()` in a fresh Node process, with a stub `vscode` module (a proxy
-// that answers every property, call and `new`). Prints JSON: { requireMs, activateMs, totalMs } or { error }.
+// Times `require(BUNDLE)` + `activate()` in a fresh Node process, with a stub `vscode` module (a proxy that answers
+// every property, call and `new`): `node bench/activation.cjs [--cold] [BUNDLE]`, BUNDLE defaulting to dist/client.js
+// (a baseline module without `activate` is only required). Prints JSON: { requireMs, activateMs, totalMs, cpuMs }
+// (cpuMs: this process's user + system CPU time over the same span) or { error }. bench/run.ts runs it.
 const Module = require('node:module');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
@@ -36,15 +38,26 @@ Module._resolveFilename = function (request, ...rest) {
 };
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: namespace };
 
+// VS Code's extension host has imported these Node built-ins before it loads any extension (its bundled
+// out/vs/workbench/api/node/extensionHostProcess.js imports them at the top), so a fresh process charges an
+// extension for loading them while the editor does not. Loaded here first unless --cold.
+const HOST_BUILTINS = ['assert', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'module', 'net', 'os', 'stream', 'string_decoder', 'url', 'util', 'zlib'];
+const args = process.argv.slice(2);
+const cold = args.includes('--cold');
+const bundle = args.find((a) => !a.startsWith('--')) ?? 'dist/client.js';
+if (!cold) for (const b of HOST_BUILTINS) require(b);
+
 process.on('unhandledRejection', () => undefined);
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 try {
-  const ext = require(path.join(root, 'dist/client.js'));
+  const ext = require(path.resolve(root, bundle));
   const t1 = performance.now();
   const context = { subscriptions: [], asAbsolutePath: (p) => path.join(root, p), extensionPath: root, extensionUri: stub, globalState: stub, workspaceState: stub, storageUri: undefined, logUri: stub };
-  ext.activate(context);
+  if (typeof ext.activate === 'function') ext.activate(context); // a baseline module may have none
   const t2 = performance.now();
-  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0 }) + '\n');
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, cpuMs: (cpu.user + cpu.system) / 1000 }) + '\n');
 } catch (e) {
   process.stdout.write(JSON.stringify({ error: String(e && e.message ? e.message : e).slice(0, 300) }) + '\n');
 }
