@@ -22,8 +22,13 @@ export function builds({ production = false, outdir = 'dist' } = {}) {
     logLevel: 'warning',
     legalComments: 'none',
   };
+  // The client is minified without renaming identifiers: renaming makes esbuild write each bundled CommonJS module
+  // as an arrow function (`P(e=>{...})`) instead of a method (`__commonJS({"path"(e){...}})`), and Node then took
+  // ~15 ms (15%) more CPU to load and activate the client (bench/activation.cjs, medians of fresh processes; an
+  // unminified bundle rewritten to arrow bodies was as slow), for 16 KB less in the .vsix (294 KiB).
+  const client = production ? { minify: false, minifyWhitespace: true, minifySyntax: true } : {};
   return [
-    { ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.js'), external: ['vscode'] },
+    { ...common, ...client, entryPoints: ['client/src/extension.ts'], outfile: path.join(outdir, 'client.js'), external: ['vscode'] },
     { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outdir, 'server.js'), banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
     // The matrix webview's script and stylesheet (it imports matrix.css): runs in the webview, not in Node.
