@@ -178,7 +178,9 @@ async function startSession(
         if (seenToasts.has(t)) continue;
         seenToasts.add(t);
         log(`notification: ${t}`);
-        if (/srm|language server|server.*(crash|fail|start)|couldn.t start|activat/i.test(t)) {
+        // VS Code's own "Activating Extensions..." progress notice (slow machines) is not a failure; a failed
+        // activation says "Activating extension '…' failed" or "Cannot activate".
+        if (/srm|language server|server.*(crash|fail|start)|couldn.t start|activat\w*\b.*\bfail|cannot activate/i.test(t)) {
           throw new FatalSignal(`the srm language server failed: notification "${t}"`);
         }
       }
