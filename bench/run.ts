@@ -397,7 +397,11 @@ function report(
   return L.join('\n');
 }
 
-main().catch((e) => {
-  log(String(e instanceof Error && e.stack ? e.stack : e));
-  process.exit(1);
-});
+// Exit when done: esbuild's service (imported for the activation build) can keep the event loop alive.
+main().then(
+  () => process.exit(0),
+  (e) => {
+    log(String(e instanceof Error && e.stack ? e.stack : e));
+    process.exit(1);
+  },
+);
