@@ -73,7 +73,9 @@ export class DocumentCache {
   parsed(doc: TextDocument, syntaxOnly: boolean): ParsedFile {
     const e = this.entries.get(doc.uri);
     if (e && e.version === doc.version && e.syntaxOnly === syntaxOnly) return e.parsed;
-    const parsed = parseFile(doc.getText(), e && !e.syntaxOnly && !syntaxOnly ? e.parsed : undefined, { syntaxOnly });
+    // The previous version is reused in the same mode (syntax-only too: its chunks are cached the same way); a file
+    // that crosses srm.maxFileSize is parsed afresh once.
+    const parsed = parseFile(doc.getText(), e && e.syntaxOnly === syntaxOnly ? e.parsed : undefined, { syntaxOnly });
     this.entries.set(doc.uri, { version: doc.version, syntaxOnly, parsed });
     return parsed;
   }
