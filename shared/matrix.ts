@@ -76,6 +76,18 @@ export interface MatrixReference {
   rows: Array<{ layer: string; label: string; group: MatrixLayerGroup; owners: Record<MatrixServiceModel, MatrixParty> }>;
 }
 
+/** One element of the matrix's picture, as the server draws it (server/src/service/matrixView.ts). */
+export interface MatrixViewNode {
+  tag: string;
+  cls?: string;
+  attrs?: Record<string, string>;
+  /** data-* attributes of the live view. */
+  data?: Record<string, string>;
+  /** A click reveals [start, end) in the editor. */
+  reveal?: { start: number; end: number };
+  children?: Array<MatrixViewNode | string>;
+}
+
 /** The answer to `srm/matrix`; null when the document is not open or not a responsibility file. */
 export interface MatrixResult {
   uri: string;
@@ -83,6 +95,8 @@ export interface MatrixResult {
   version: number;
   matrix: ResponsibilityMatrix;
   reference: MatrixReference;
+  /** The picture the view draws: one section per document of `matrix`, and the legend. */
+  view: { documents: MatrixViewNode[]; legend: MatrixViewNode };
 }
 
 export interface MatrixExportParams {

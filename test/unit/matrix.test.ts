@@ -7,9 +7,9 @@ import path from 'node:path';
 import { LAYERS, GROUPS, SERVICE_MODELS } from '../../server/src/model';
 import { diagnose, parseFile } from '../../server/src/service';
 import { buildMatrix, matrixFromParsed, matrixReference, matrixToMarkdown, type ResponsibilityMatrix } from '../../server/src/service/matrix';
-import { escapeHtml, matrixMarkdown, matrixToHtml } from '../../server/src/service/matrixHtml';
+import { escapeHtml, matrixMarkdown, matrixToHtml, renderHtml } from '../../server/src/service/matrixHtml';
 import { matrixResult } from '../../server/src/lsp/matrix';
-import type { MatrixResult } from '../../shared/matrix';
+import type { MatrixResult, MatrixViewNode } from '../../shared/matrix';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
 const read = (f: string) => readFileSync(path.join(examples, f), 'utf8');
@@ -154,6 +154,33 @@ test('srm/matrix answer: version, matrix and reference, as the shared wire type'
   assert.equal(r.reference.rows.length, LAYERS.length);
   // It crosses JSON-RPC: nothing is lost in JSON.
   assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+});
+
+test('the live view and the HTML export draw one picture: the view the server sends is what the page renders', () => {
+  const parsed = parseFile(MISTAKES);
+  const findings = diagnose(parsed);
+  const r = matrixResult('file:///x/with-mistakes.srm.yaml', { version: 1, parsed, findings });
+  const html = matrixToHtml(matrixFromParsed(parsed, findings));
+  assert.equal(r.view.documents.length, r.matrix.documents.length);
+  for (const v of r.view.documents) assert.ok(html.includes(renderHtml(v)), 'the page holds each document as sent to the view');
+  assert.ok(html.includes(renderHtml(r.view.legend)));
+  // What only the live view uses: every cell and workload header can be clicked, inside the text; cells are found
+  // by layer and workload; the static page has no data-* attributes.
+  const cells: MatrixViewNode[] = [];
+  const walk = (n: MatrixViewNode | string): void => {
+    if (typeof n === 'string') return;
+    if (n.tag === 'td' && n.cls?.startsWith('cell ')) cells.push(n);
+    if (n.tag === 'th' && n.cls?.startsWith('wl')) assert.ok(n.reveal && n.data?.workload !== undefined);
+    n.children?.forEach(walk);
+  };
+  r.view.documents.forEach(walk);
+  const d = r.matrix.documents[0]!;
+  assert.equal(cells.length, d.rows.length * d.workloads.length);
+  for (const c of cells) {
+    assert.ok(c.data?.layer && c.data.workload !== undefined && c.reveal, JSON.stringify(c));
+    assert.ok(c.reveal.start >= 0 && c.reveal.end <= MISTAKES.length && c.reveal.start <= c.reveal.end);
+  }
+  assert.doesNotMatch(html, /data-/);
 });
 
 test('HTML export: a standalone page, no script, no remote content, violations outlined with rule id and message', () => {

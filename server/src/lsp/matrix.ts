@@ -12,6 +12,7 @@ import {
 import type { Finding, ParsedFile } from '../service';
 import { matrixFromParsed, matrixReference } from '../service/matrix';
 import { matrixMarkdown, matrixToHtml } from '../service/matrixHtml';
+import { documentView, legendView } from '../service/matrixView';
 
 /** What the server has for an open responsibility file; undefined when the uri is not one. */
 export interface ParsedSnapshot {
@@ -25,7 +26,10 @@ export type GetParsed = (uri: string) => Promise<ParsedSnapshot | undefined> | P
 /** The request's answer for a snapshot (exported for tests). */
 export function matrixResult(uri: string, snap: ParsedSnapshot): MatrixResult {
   // Assigning the service's types to the shared wire types is the compile-time check that they agree.
-  return { uri, version: snap.version, matrix: matrixFromParsed(snap.parsed, snap.findings), reference: matrixReference() };
+  const matrix = matrixFromParsed(snap.parsed, snap.findings);
+  const reference = matrixReference();
+  const view = { documents: matrix.documents.map((d) => documentView(d, reference)), legend: legendView() };
+  return { uri, version: snap.version, matrix, reference, view };
 }
 
 function fileLabel(uri: string): string {

@@ -1,141 +1,21 @@
 // The responsibility matrix as a standalone HTML page (inline CSS, no script, no remote content) for
 // `srm matrix --format html` and the view's "Save as HTML", and as Markdown for "Copy as Markdown". Pure.
-// The class names match the live view's (client/src/webview/matrix.ts), so both draw the same picture.
-import {
-  matrixReference,
-  matrixToMarkdown,
-  type MatrixCell,
-  type MatrixDocument,
-  type MatrixReference,
-  type MatrixWorkload,
-  type ResponsibilityMatrix,
-} from './matrix';
+// The picture is matrixView.ts, which the live view (client/src/webview/matrix.ts) draws too.
+import { matrixReference, matrixToMarkdown, type ResponsibilityMatrix } from './matrix';
+import { documentView, legendView, type ViewNode } from './matrixView';
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-const LETTER: Record<string, string> = { customer: 'C', microsoft: 'M', shared: 'S' };
-const PARTY_LABEL: Record<string, string> = { customer: 'Customer', microsoft: 'Microsoft', shared: 'Shared' };
-
-/** The party class of an owner: `p-customer`, `p-microsoft`, `p-shared`, or `p-invalid` for anything else. */
-export function partyClass(owner: string | null): string {
-  return owner !== null && owner in LETTER ? `p-${owner}` : 'p-invalid';
-}
-
-/** The one-letter mark drawn in a cell besides its colour (so the picture reads without colour). */
-export function partyLetter(owner: string | null): string {
-  return owner !== null ? (LETTER[owner] ?? '?') : '';
-}
-
-/** The findings that make a cell a violation: active (not suppressed) ones. */
-function activeFindings(c: MatrixCell) {
-  return c.findings.filter((f) => !f.suppressed);
-}
-
-/** The tooltip of a cell: what it holds, what the model expects, and each rule it breaks (id: message). */
-export function cellTitle(c: MatrixCell, w: MatrixWorkload, layerLabel: string): string {
-  const lines: string[] = [];
-  const where = `${layerLabel} · ${w.name}`;
-  if (c.status === 'unassigned') {
-    lines.push(`${where}: unassigned (a gap)${c.expected ? `; the model expects ${c.expected}` : ''}`);
-  } else {
-    lines.push(`${where}: ${c.owner ?? '(empty)'}${c.team ? ` (team ${c.team})` : ''}`);
-    if (c.status === 'invalid') lines.push(`Not a party (customer, microsoft, shared)${c.expected ? `; the model expects ${c.expected}` : ''}`);
-    else if (c.status === 'mismatch') lines.push(`The model expects ${c.expected ?? '?'} under ${w.model ?? '?'}`);
-    else if (c.status === 'unknown-model') lines.push('No valid service model: nothing to compare with');
-  }
-  for (const f of c.findings) {
-    lines.push(`${f.code}: ${f.message}${f.suppressed ? ` (suppressed${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''})` : ''}`);
-  }
-  if ((c.status === 'mismatch' || c.status === 'invalid') && activeFindings(c).length === 0) {
-    lines.push('No rule reports it here: suppressed in the file, or the rule is switched off');
-  }
-  return lines.join('\n');
-}
-
-/** The classes of a cell: party, status, and `violation` when an active finding falls in it. */
-export function cellClasses(c: MatrixCell): string {
-  const cls = ['cell', `s-${c.status}`];
-  if (c.status === 'unassigned') cls.push('gap');
-  else cls.push(partyClass(c.owner));
-  if (activeFindings(c).length > 0) cls.push('violation');
-  // Differs from the model, but no rule reports it here (suppressed in the file, or the rule is off).
-  else if (c.findings.length > 0 || c.status === 'mismatch' || c.status === 'invalid') cls.push('suppressed');
-  return cls.join(' ');
-}
-
-function cellHtml(c: MatrixCell, w: MatrixWorkload, layerLabel: string): string {
-  const title = escapeHtml(cellTitle(c, w, layerLabel));
-  const rules = [...new Set(activeFindings(c).map((f) => f.code))];
-  const rule = rules.length ? `<span class="rule">${rules.map(escapeHtml).join(', ')}</span>` : '';
-  if (c.status === 'unassigned') {
-    const exp = c.expected ? `<span class="expected">expected ${escapeHtml(c.expected)}</span>` : '';
-    return `<td class="${cellClasses(c)}" title="${title}"><span class="badge">–</span><span class="owner">unassigned</span>${exp}${rule}</td>`;
-  }
-  const team = c.team ? `<span class="team">${escapeHtml(c.team)}</span>` : '';
-  const exp = c.status === 'mismatch' || c.status === 'invalid' ? `<span class="expected">expected ${escapeHtml(c.expected ?? '?')}</span>` : '';
-  return (
-    `<td class="${cellClasses(c)}" title="${title}"><span class="badge">${escapeHtml(partyLetter(c.owner))}</span>` +
-    `<span class="owner">${escapeHtml(c.owner ?? '(empty)')}</span>${team}${exp}${rule}</td>`
-  );
-}
-
-function workloadHeader(w: MatrixWorkload): string {
-  const model = w.model ?? w.modelText ?? 'no model';
-  const bad = w.model ? '' : ' bad-model';
-  const issues = w.findings.filter((f) => !f.suppressed);
-  const title = escapeHtml([`${w.name} (${model})`, ...issues.map((f) => `${f.code}: ${f.message}`)].join('\n'));
-  return (
-    `<th scope="col" class="wl${issues.length ? ' violation' : ''}" title="${title}"><span class="wl-name">${escapeHtml(w.name)}</span>` +
-    `<span class="wl-model${bad}">${escapeHtml(model)}</span></th>`
-  );
-}
-
-function documentHtml(d: MatrixDocument, ref: MatrixReference): string {
-  const title = d.name ?? `document ${d.index + 1}`;
-  const parts = [`<section class="doc"><h2>${escapeHtml(title)}</h2>`];
-  if (d.syntaxError) parts.push('<p class="notice">This document has a YAML syntax error: nothing could be read from it.</p>');
-  const used = new Set(d.workloads.map((w) => w.model));
-  const n = 1 + d.workloads.length + ref.models.length;
-  parts.push('<table class="matrix"><thead><tr><th scope="col" class="layer-h">Layer</th>');
-  for (const w of d.workloads) parts.push(workloadHeader(w));
-  for (const [k, m] of ref.models.entries()) {
-    parts.push(`<th scope="col" class="ref-h${k === 0 ? ' ref-first' : ''}${used.has(m.id) ? ' used' : ''}" title="What the model expects under ${escapeHtml(m.label)}"><span class="wl-name">${escapeHtml(m.label)}</span><span class="wl-model">model</span></th>`);
-  }
-  parts.push('</tr></thead>');
-  for (const g of ref.groups) {
-    const rows = d.rows.filter((r) => r.group === g.id);
-    if (rows.length === 0) continue;
-    parts.push(`<tbody><tr class="group"><th scope="rowgroup" colspan="${n}" title="${escapeHtml(g.doc)}">${escapeHtml(g.label)}</th></tr>`);
-    for (const r of rows) {
-      parts.push(`<tr><th scope="row" class="layer">${escapeHtml(r.label)}<code>${escapeHtml(r.layer)}</code></th>`);
-      r.cells.forEach((c, i) => parts.push(cellHtml(c, d.workloads[i]!, r.label)));
-      const owners = ref.rows.find((x) => x.layer === r.layer)?.owners;
-      for (const [k, m] of ref.models.entries()) {
-        const o = owners?.[m.id] ?? null;
-        parts.push(`<td class="ref ${partyClass(o)}${k === 0 ? ' ref-first' : ''}${used.has(m.id) ? ' used' : ''}" title="${escapeHtml(`${r.label} under ${m.label}: ${o ?? '?'}`)}"><span class="badge">${partyLetter(o)}</span></td>`);
-      }
-      parts.push('</tr>');
-    }
-    parts.push('</tbody>');
-  }
-  parts.push('</table>');
-  if (d.workloads.length === 0 && !d.syntaxError) parts.push('<p class="notice">No workloads yet: the columns on the right show what the model expects.</p>');
-  parts.push('</section>');
-  return parts.join('');
-}
-
-/** The legend: one swatch per party (colour, pattern and letter), a gap, and a broken rule. */
-export function legendHtml(): string {
-  const items = Object.keys(LETTER).map(
-    (p) => `<li><span class="swatch cell ${partyClass(p)}"><span class="badge">${LETTER[p]}</span></span>${PARTY_LABEL[p]}</li>`,
-  );
-  items.push('<li><span class="swatch cell gap"><span class="badge">–</span></span>Unassigned (gap)</li>');
-  items.push('<li><span class="swatch cell p-customer violation"><span class="badge">C</span></span>Breaks a rule (hover for the rule)</li>');
-  items.push('<li><span class="swatch cell p-customer suppressed"><span class="badge">C</span></span>Differs from the model, not reported (suppressed)</li>');
-  return `<ul class="legend" aria-label="Legend">${items.join('')}</ul>`;
+/** The static rendering of a picture node: `class` first, then its attributes; no data-* (no script reads them). */
+export function renderHtml(n: ViewNode | string): string {
+  if (typeof n === 'string') return escapeHtml(n);
+  let open = `<${n.tag}`;
+  if (n.cls) open += ` class="${escapeHtml(n.cls)}"`;
+  for (const [k, v] of Object.entries(n.attrs ?? {})) open += ` ${k}="${escapeHtml(v)}"`;
+  return `${open}>${(n.children ?? []).map(renderHtml).join('')}</${n.tag}>`;
 }
 
 /** The stylesheet of the standalone page: light by default, dark and forced-colors (high contrast) by media query. */
@@ -183,7 +63,7 @@ export function matrixToHtml(m: ResponsibilityMatrix, options: HtmlOptions = {})
   const ref = matrixReference();
   const name = m.documents.find((d) => d.name)?.name;
   const title = `Responsibility matrix${name ? `: ${name}` : ''}`;
-  const body = m.documents.length ? m.documents.map((d) => documentHtml(d, ref)).join('\n') : '<p class="notice">The file has no YAML documents.</p>';
+  const body = m.documents.length ? m.documents.map((d) => renderHtml(documentView(d, ref))).join('\n') : '<p class="notice">The file has no YAML documents.</p>';
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -196,7 +76,7 @@ export function matrixToHtml(m: ResponsibilityMatrix, options: HtmlOptions = {})
     '</head>',
     '<body>',
     `<header><h1>${escapeHtml(title)}</h1>${options.source ? `<p class="source">${escapeHtml(options.source)}</p>` : ''}</header>`,
-    legendHtml(),
+    renderHtml(legendView()),
     body,
     `<footer><p>Layers and expected owners: Microsoft’s shared responsibility model (Azure security fundamentals diagram). Generated by srm${options.generated ? ` on ${escapeHtml(options.generated)}` : ''}.</p></footer>`,
     '</body>',
