@@ -193,6 +193,20 @@ async function startSession(
 }
 
 // ---------- helpers on the workspace copy ----------
+/** Opens the clean example, makes its planned mistake (S.clean.probe) by typing, and waits for the server to list it. */
+async function breakCleanFile(s: Session, why: string): Promise<void> {
+  const { wb } = s;
+  const rel = S.clean.file;
+  const probe = S.clean.probe;
+  await wb.openFile(fileIn(s, rel));
+  const at = where(s, rel, probe.at);
+  await wb.goto(at.line, at.column);
+  for (let i = 0; i < probe.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+  await wb.page.keyboard.type(probe.replacement);
+  await wb.wait(`${probe.code} on ${rel}:${at.line} ${why}`, async () => (await problemsOf(wb, rel)).some((p) => p.code === probe.code && p.line === at.line), ms(45_000));
+}
+
+
 function fileIn(s: Session, rel: string): string {
   return path.join(s.workspace, rel);
 }
@@ -301,16 +315,8 @@ const steps: Step[] = [
     async run(s, shot) {
       const { wb } = s;
       const rel = S.clean.file;
-      const probe = S.clean.probe;
-      await wb.openFile(fileIn(s, rel));
-      const at = where(s, rel, probe.at);
-      await wb.goto(at.line, at.column);
-      for (let i = 0; i < probe.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
-      await wb.page.keyboard.type(probe.replacement);
       // The server answers for this file: the mistake made on purpose is listed...
-      await wb.wait(`${probe.code} on ${rel}:${at.line} after breaking it on purpose`, async () =>
-        (await problemsOf(wb, rel)).some((p) => p.code === probe.code && p.line === at.line),
-      ms(45_000));
+      await breakCleanFile(s, 'after breaking it on purpose');
       await shot('probe');
       // ...and once undone, nothing is.
       await undoAll(wb);
@@ -499,16 +505,7 @@ const steps: Step[] = [
       wb.guard = async () => {};
       await wb.wait('the language client to start a new server process', async () => processesInGroup(s.server.pid, serverRe).some((p) => !old.has(p.pid)), ms(45_000));
       // The new server answers: break the clean file on purpose and see the problem listed.
-      const rel = S.clean.file;
-      const probe = S.clean.probe;
-      await wb.openFile(fileIn(s, rel));
-      const at = where(s, rel, probe.at);
-      await wb.goto(at.line, at.column);
-      for (let i = 0; i < probe.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
-      await wb.page.keyboard.type(probe.replacement);
-      await wb.wait(`${probe.code} on ${rel}:${at.line} from the restarted server`, async () =>
-        (await problemsOf(wb, rel)).some((p) => p.code === probe.code && p.line === at.line),
-      ms(45_000));
+      await breakCleanFile(s, 'from the restarted server');
       await shot();
       const notes = await wb.allNotifications();
       log(`after the crash: ${notes.length} notification(s)${notes.length ? `: ${notes.join(' | ')}` : ''}`);
