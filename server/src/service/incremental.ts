@@ -17,7 +17,7 @@ import {
   type WorkloadPart,
 } from './parse';
 import { rescanChunk, type Chunk, type DocRegion } from './segment';
-import { LineIndex } from './text';
+import { LineIndex, lastAtOrBefore } from './text';
 
 interface Lineage {
   regions: DocRegion[];
@@ -82,13 +82,7 @@ function editedLines(old: LineIndex, text: string, p: number, oldEnd: number, ne
   const starts = old.starts;
   // Keep starts <= p (their '\n' lies before p), then the new text's line breaks in [p, newEnd), then the
   // starts whose '\n' lies in the unchanged tail, shifted.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= p) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts, p, (s) => s);
   const out = starts.slice(0, lo + 1);
   for (let i = text.indexOf('\n', p); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   let k = lo + 1;
@@ -140,14 +134,7 @@ export function parseEdited(text: string, prev: ParsedFile): ParsedFile | undefi
   const region = regions[ri];
   if (!region || !region.hasContent || !region.chunks || oldEnd > region.end) return undefined;
   const chunks = region.chunks;
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((chunks[mid] as Chunk).start <= p) lo = mid;
-    else hi = mid - 1;
-  }
-  const ci = lo;
+  const ci = lastAtOrBefore(chunks, p, (c) => c.start);
   const chunk = chunks[ci] as Chunk;
   if (p < chunk.start || oldEnd > chunk.end || chunk.kind === 'workloads-key') return undefined;
   if (chunk.kind === 'top' && chunk.start === region.start) return undefined; // leading comments, markers, a BOM

@@ -29,16 +29,7 @@ export class LineIndex {
 
   /** The 0-based line holding `offset` (clamped to the text). */
   lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    if (offset <= 0) return 0;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return offset <= 0 ? 0 : lastAtOrBefore(this.starts, offset, (s) => s);
   }
 
   positionAt(offset: number): Position {
@@ -77,4 +68,16 @@ export class LineIndex {
 export function eolOf(text: string): string {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** In `items` sorted by `key`, the last index whose key is at most `x` (binary search); 0 when none is. */
+export function lastAtOrBefore<T>(items: readonly T[], x: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (key(items[mid] as T) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
