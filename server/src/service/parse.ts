@@ -8,7 +8,7 @@ import { keyText } from './facts';
 import type { RawFinding } from './raw';
 import { parseEdited, remember } from './incremental';
 import { segment, type Chunk } from './segment';
-import { LineIndex } from './text';
+import { LineIndex, lastAtOrBefore } from './text';
 import { QUICK_DOC, YAML_OPTIONS, quickParse } from './quickyaml';
 
 
@@ -270,41 +270,37 @@ export interface HeaderPiece {
 /** Maps header offsets to file offsets, piece by piece. */
 export function headerMapOf(pieces: readonly HeaderPiece[]): OffsetMap {
   return (o: number) => {
-    let lo = 0;
-    let hi = pieces.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((pieces[mid] as HeaderPiece).at <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const p = pieces[lo];
+    const p = pieces[lastAtOrBefore(pieces, o, (x) => x.at)];
     return p ? p.from + (o - p.at) : o;
   };
 }
 
+/**
+ * A chunk's root node and the document it belongs to: the quick parser's for the common shape (the same nodes,
+ * several times faster), else yaml's; undefined when the chunk cannot vouch for itself (a parse error, an alias).
+ */
+function parseChunk(src: string): { root: Node | null; doc: Document } | undefined {
+  const quick = quickParse(src);
+  if (quick) return { root: quick, doc: QUICK_DOC };
+  const parsed = tryParse(src);
+  if (parsed instanceof Error || parsed.errors.length > 0) return undefined;
+  const root = parsed.contents as Node | null;
+  // An alias needs a '*': most chunks have none, and the tree walk is skipped.
+  if (src.includes('*') && hasAlias(root)) return undefined;
+  return { root, doc: parsed };
+}
+
 /** Parses and analyses the header (every non-item chunk, concatenated). */
 export function parseHeader(headerText: string, itemCount: number): HeaderEntry {
-  const quick = quickParse(headerText);
-  if (quick) return { ok: isMap(quick), analysis: isMap(quick) ? analyzeHeader(quick, QUICK_DOC, itemCount > 0 ? itemCount : null) : undefined };
-  const parsed = tryParse(headerText);
-  if (parsed instanceof Error || parsed.errors.length > 0 || (headerText.includes('*') && hasAlias(parsed.contents as Node | null))) return { ok: false };
-  const root = parsed.contents as Node | null;
-  return { ok: isMap(root), analysis: isMap(root) ? analyzeHeader(root, parsed, itemCount > 0 ? itemCount : null) : undefined };
+  const c = parseChunk(headerText);
+  if (!c || !isMap(c.root)) return { ok: false };
+  return { ok: true, analysis: analyzeHeader(c.root, c.doc, itemCount > 0 ? itemCount : null) };
 }
 
 export function parseItem(src: string): ChunkEntry {
-  // The common shape takes the quick parser (the same nodes, several times faster); anything else takes yaml.
-  const quick = quickParse(src);
-  if (quick) {
-    if (!isSeq(quick) || quick.items.length !== 1) return { ok: false };
-    return { ok: true, analysis: analyzeWorkload(quick.items[0] as Node, QUICK_DOC, src) };
-  }
-  const parsed = tryParse(src);
-  if (parsed instanceof Error || parsed.errors.length > 0) return { ok: false };
-  const root = parsed.contents;
-  // An alias needs a '*': most chunks have none, and the tree walk is skipped.
-  if (!isSeq(root) || root.items.length !== 1 || (src.includes('*') && hasAlias(root as Node))) return { ok: false };
-  return { ok: true, analysis: analyzeWorkload(root.items[0] as Node, parsed, src) };
+  const c = parseChunk(src);
+  if (!c || !isSeq(c.root) || c.root.items.length !== 1) return { ok: false };
+  return { ok: true, analysis: analyzeWorkload(c.root.items[0] as Node, c.doc, src) };
 }
 
 /** The chunk or workload part holding `offset`, for hover and completion (no whole-file work). */
