@@ -269,12 +269,8 @@ class QuickParser {
           // A comment after an empty value is attached to it by yaml (its range moves): left to yaml.
           for (let c = line + 1; c < (next < 0 ? this.kinds.length : next); c++) if (this.kinds[c] === 1) throw BAIL;
           // An empty value: a null scalar just after the ':' and its spaces.
-          const r = this.resolvePlain('', false);
-          const e = r instanceof Scalar ? r : new Scalar(r);
-          e.range = [v, v, v];
-          e.source = '';
-          e.type = 'PLAIN';
-          value = e;
+          value = this.plainScalar('', false);
+          value.range = [v, v, v];
           this.line = line + 1;
         }
       }
@@ -334,33 +330,29 @@ class QuickParser {
       const d = s.charCodeAt(from + 1);
       if (!((c === DASH || c === 63 || c === COLON) && from + 1 < to && d !== SPACE)) throw BAIL;
     }
-    const text = s.slice(from, to);
-    const r = this.resolvePlain(text, atKey);
-    // Some tags build their own node (a float keeps its written fraction digits), as composeScalar accepts.
-    const node = r instanceof Scalar ? r : new Scalar(r);
-    node.source = text;
-    node.type = 'PLAIN';
-    const fmt = this.lastFormat;
-    if (fmt) node.format = fmt;
-    return node;
+    return this.plainScalar(s.slice(from, to), atKey);
   }
 
-  private lastFormat: string | undefined;
-
-  /** The core schema's resolution of a plain scalar, as yaml's composer does it (the first default tag whose test matches). */
-  private resolvePlain(text: string, atKey: boolean): unknown {
-    this.lastFormat = undefined;
+  /**
+   * The node of a plain scalar's text, as yaml's composer builds it: the core schema's first default tag whose test
+   * matches resolves it (some tags build their own node: a float keeps its written fraction digits), with its format.
+   */
+  private plainScalar(text: string, atKey: boolean): Scalar {
+    let value: unknown = text;
+    let format: string | undefined;
     const c = text.charCodeAt(0);
     // Fast path: a word starting with a letter is a string unless it is one of the null or boolean spellings.
     const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-    if (letter && !SPECIAL_WORDS.has(text)) return text;
-    for (const tag of schema.tags) {
-      if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test?.test(text)) {
-        this.lastFormat = tag.format;
-        return tag.resolve(text, () => { throw BAIL; }, OPTIONS);
-      }
+    if (!letter || SPECIAL_WORDS.has(text)) {
+      const tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(text)) ?? STRING_TAG!;
+      format = tag.format;
+      value = tag.resolve(text, () => { throw BAIL; }, OPTIONS);
     }
-    return STRING_TAG!.resolve(text, () => { throw BAIL; }, OPTIONS);
+    const node = value instanceof Scalar ? value : new Scalar(value);
+    node.source = text;
+    node.type = 'PLAIN';
+    if (format) node.format = format;
+    return node;
   }
 }
 
