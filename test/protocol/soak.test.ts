@@ -23,6 +23,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import { diagnose, parseFile } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/text';
+import { capabilities } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SOAK_MS = Number(process.env.SRM_SOAK_MS ?? '20000');
@@ -232,16 +233,7 @@ describe('language server soak', () => {
       processId: process.pid,
       rootUri: pathToFileURL(dir).href,
       workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'soak' }],
-      capabilities: {
-        workspace: { configuration: true, diagnostics: { refreshSupport: true } },
-        textDocument: {
-          diagnostic: { dynamicRegistration: false },
-          completion: { completionItem: { snippetSupport: true } },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
-        },
-      },
+      capabilities: capabilities(true), // an editor with pull diagnostics, as the other protocol tests declare it
     })) as { capabilities?: { textDocumentSync?: unknown } } | undefined;
     assert.ok(init?.capabilities, `initialize failed: ${soak.stderr}`);
     await soak.rpc.sendNotification('initialized', {});
