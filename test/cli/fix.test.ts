@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { copyFixture, fixtureText, json, rm, srm, summarize } from './helpers';
+import { copyFixture, fixtureText, json, rm, srm, summarize, tree } from './helpers';
 
 const cleanups: string[] = [];
 after(() => cleanups.forEach(rm));
@@ -154,5 +154,57 @@ describe('--fix-dry-run', () => {
     const q = spawnSync('patch', ['-p1', '-s'], { cwd: crlf, input: crlfDiff, encoding: 'utf8' });
     assert.equal(q.status, 0, q.stderr + q.stdout);
     assert.equal(fs.readFileSync(path.join(crlf, 'fixable.srm.yaml'), 'utf8'), EXPECTED_FIXED.replace(/\n/g, '\r\n'));
+  });
+});
+
+// Fixes that compose: one consistent set of edits, re-checked before it is written.
+describe('--fix composes its fixes', () => {
+  const typoAndMissing = [
+    'apiVersion: srm/v1',
+    'kind: ResponsibilityAssignment',
+    'metadata:',
+    '  name: repro',
+    'workloads:',
+    '  - name: vm',
+    '    model: paas',
+    '    responsibilities:',
+    '      information-and-data: customer',
+    '      operating-sytem: microsoft',
+    '',
+  ].join('\n');
+
+  it('a layer typo and missing layers: the typo is renamed once and the layer it meant is not added again', () => {
+    const dir = temp(tree({ 'a.srm.yaml': typoAndMissing }));
+    const before = json(srm(['lint', '-f', 'json', 'a.srm.yaml'], { cwd: dir }));
+    // One mistake, one finding: unassigned-layer does not list operating-system, the layer the typo means.
+    assert.deepEqual(summarize(before), ['a.srm.yaml:8 unassigned-layer', 'a.srm.yaml:10 schema']);
+    assert.doesNotMatch(before.files[0]!.findings[0]!.message, /"operating-system"/);
+
+    const r = srm(['lint', '--fix', 'a.srm.yaml'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.stderr, '');
+    const fixed = fs.readFileSync(path.join(dir, 'a.srm.yaml'), 'utf8');
+    assert.equal((fixed.match(/^ {6}operating-system: microsoft$/gm) ?? []).length, 1, fixed);
+    assert.doesNotMatch(fixed, /operating-sytem/);
+    assert.deepEqual(summarize(json(srm(['lint', '-f', 'json', 'a.srm.yaml'], { cwd: dir }))), []);
+    // A second --fix changes nothing.
+    srm(['lint', '--fix', 'a.srm.yaml'], { cwd: dir });
+    assert.equal(fs.readFileSync(path.join(dir, 'a.srm.yaml'), 'utf8'), fixed);
+  });
+
+  it('a fix that would add a finding is not applied, and the CLI says which and why', () => {
+    // Two typos that both mean operating-system: renaming both writes the key twice; renaming the first (owner
+    // microsoft under iaas) would add a model-mismatch. The second is renamed, the first is left and reported.
+    const text = typoAndMissing.replace('model: paas', 'model: iaas') + '      operatin-system: customer\n';
+    const dir = temp(tree({ 'a.srm.yaml': text }));
+    const before = summarize(json(srm(['lint', '-f', 'json', 'a.srm.yaml'], { cwd: dir })));
+    const r = srm(['lint', '--fix', '-f', 'json', 'a.srm.yaml'], { cwd: dir });
+    assert.match(r.stderr, /^srm: a\.srm\.yaml:10:7: not applied: Change the layer to "operating-system" \(schema\); it would add (model-mismatch|duplicate-key)/m);
+    const fixed = fs.readFileSync(path.join(dir, 'a.srm.yaml'), 'utf8');
+    assert.match(fixed, /^ {6}operating-sytem: microsoft$/m);
+    assert.equal((fixed.match(/^ {6}operating-system: customer$/gm) ?? []).length, 1, fixed);
+    const after1 = summarize(json(r));
+    assert.deepEqual(after1, ['a.srm.yaml:10 schema']);
+    assert.ok(after1.every((f) => before.includes(f)), `--fix added a finding: ${after1.join(', ')} (before: ${before.join(', ')})`);
   });
 });

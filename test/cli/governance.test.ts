@@ -128,6 +128,10 @@ describe('srm explain', () => {
       for (const part of [rule.summary, rule.why, rule.fix, `https://github.com/srm-tools/srm#${rule.id}`]) {
         assert.ok(r.stdout.includes(part), `${rule.id}: ${part}`);
       }
+      // The severity example changes something: never the rule's own default.
+      const example = /rules: \{ ([\w-]+): (\w+) \}/.exec(r.stdout);
+      assert.equal(example?.[1], rule.id, r.stdout);
+      assert.notEqual(example?.[2], rule.defaultSeverity, `${rule.id}: the example sets its default`);
     }
   });
 

@@ -376,6 +376,52 @@ test('untitled buffers are decided by content; source.fixAll.srm applies every s
   }
 });
 
+test('source.fixAll.srm on a layer typo with missing layers writes the layer once and leaves no finding', async () => {
+  const h = await startHarness({ pull: true });
+  try {
+    const text = [
+      'apiVersion: srm/v1',
+      'kind: ResponsibilityAssignment',
+      'metadata:',
+      '  name: repro',
+      'workloads:',
+      '  - name: vm',
+      '    model: paas',
+      '    responsibilities:',
+      '      information-and-data: customer',
+      '      operating-sytem: microsoft',
+      '',
+    ].join('\n');
+    const uri = 'file:///fixall/typo.srm.yaml';
+    await h.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'srm', version: 1, text } });
+    // One mistake, one finding: the typo's schema finding; unassigned-layer does not list operating-system again.
+    const before = items(await pullDiagnostics(h, uri));
+    assert.deepEqual(before.map((d) => d.code).sort(), ['schema', 'unassigned-layer']);
+    const missing = before.find((d) => d.code === 'unassigned-layer')?.message;
+    assert.equal(typeof missing, 'string');
+    assert.doesNotMatch(missing as string, /"operating-system"/);
+    const actions = (await h.rpc.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.srm'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'srm', 1, text), actions[0]?.edit?.changes?.[uri] as TextEdit[]);
+    assert.equal(fixed.match(/^ {6}operating-system: microsoft$/gm)?.length, 1, fixed);
+    await h.rpc.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    assert.deepEqual(items(await pullDiagnostics(h, uri)), []);
+    // Nothing is left to fix: no fix-all action is offered on the result.
+    const again = (await h.rpc.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.srm'] },
+    })) as CodeAction[];
+    assert.deepEqual(again, []);
+  } finally {
+    await h.close();
+  }
+});
+
 test('SRM_TEST_THROW_ON_START=1 makes start-up fail (the e2e suite proves it notices)', async () => {
   const { PassThrough } = await import('node:stream');
   const { createConnection } = await import('vscode-languageserver/node');

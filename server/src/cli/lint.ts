@@ -1,5 +1,5 @@
 // Runs the engine on one file's text with the options that apply to it (config + command line).
-import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type Severity } from '../service';
+import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type FixAllResult, type Severity } from '../service';
 import { LineIndex } from '../service/text';
 import type { LoadedConfig } from '../node/config';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
@@ -54,9 +54,9 @@ export function hasSyntaxError(text: string): boolean {
   return diagnose(parseFile(text), { syntaxOnly: true }).some((f) => f.code === 'yaml-syntax');
 }
 
-/** The text after every safe fix, or the same text for a file that does not parse. */
-export function fixText(text: string, options: DiagnoseOptions): { text: string; applied: number } {
-  if (text.length > SIZE_LIMIT || hasSyntaxError(text)) return { text, applied: 0 };
+/** The text after every safe fix that adds no finding, or the same text for a file that does not parse. */
+export function fixText(text: string, options: DiagnoseOptions): FixAllResult {
+  if (text.length > SIZE_LIMIT || hasSyntaxError(text)) return { text, applied: 0, rejected: [] };
   return fixAll(text, options);
 }
 

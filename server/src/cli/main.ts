@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
-import { diagnose, getRule, parseFile, RULES } from '../service';
+import { diagnose, getRule, parseFile, RULES, type Severity } from '../service';
 import { buildMatrix, matrixToCsv, matrixToJson, matrixToMarkdown } from '../service/matrix';
 import { matrixToHtml } from '../service/matrixHtml';
 import { ConfigResolver, loadConfigFile } from '../node/config';
@@ -15,7 +15,8 @@ import { formatJunit } from './format/junit';
 import { RULE_HELP_BASE, formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { writeFileAtomic } from './fsio';
-import { SEVERITY_RANK, engineOptions, fixText, lintText, type FileResult } from './lint';
+import { SEVERITY_RANK, engineOptions, fixText, lineCol, lintText, type FileResult } from './lint';
+import { LineIndex } from '../service/text';
 
 export interface Io {
   cwd: string;
@@ -77,10 +78,15 @@ function explain(opts: Options, io: Io): number {
       `Why it matters: ${rule.why}\n\n` +
       `How to fix it: ${rule.fix}\n\n` +
       `Silence one occurrence: # srm-disable-next-line ${rule.id} -- <reason>\n` +
-      `Change its severity: srm.config.yaml, rules: { ${rule.id}: warning }\n` +
+      `Change its severity: srm.config.yaml, rules: { ${rule.id}: ${otherSeverity(rule.defaultSeverity)} } (or off)\n` +
       `Docs: ${RULE_HELP_BASE}${rule.id}\n`,
   );
   return 0;
+}
+
+/** A severity to show in `srm explain`'s example: one that changes something (an error becomes a warning, the rest errors). */
+function otherSeverity(s: Severity): Severity {
+  return s === 'error' ? 'warning' : 'error';
 }
 
 function writeOutput(opts: Options, io: Io, text: string): void {
@@ -173,9 +179,18 @@ function lint(opts: Options, io: Io): number {
     const options = engineOptions(c.config, opts);
     let text = c.text;
     if ((opts.fix || opts.fixDryRun) && c.exact) {
-      const fixed = fixText(text, options).text;
+      const result = fixText(text, options);
+      const fixed = result.text;
+      const shown = display(c);
+      if (result.rejected.length > 0) {
+        // On stderr, so a JSON/SARIF report on stdout stays machine-readable.
+        const lines = new LineIndex(fixed);
+        for (const r of result.rejected) {
+          const at = lineCol(lines, r.start);
+          io.stderr(`srm: ${shown}:${at.line}:${at.column}: not applied: ${r.title} (${r.code}); it would add ${r.adds.join(', ')}\n`);
+        }
+      }
       if (fixed !== text) {
-        const shown = display(c);
         if (opts.fixDryRun) diffs += unifiedDiff(text, fixed, `a/${shown}`, `b/${shown}`);
         else if (!opts.stdin) {
           try {

@@ -4,7 +4,7 @@ export { RULES, getRule, isRuleId, type RuleMeta } from './rules/catalog';
 export { isResponsibilityFile } from './detect';
 export { parseFile, type ParsedFile } from './parse';
 export { diagnose } from './diagnose';
-export { applyEdits, fixAll } from './edits';
+export { applyEdits, fixAll, type FixAllResult, type RejectedFix } from './edits';
 export { hover, type HoverResult } from './hover';
 export { complete, type CompletionEntry, type CompletionKind, type CompletionResult } from './complete';
 export { symbols, foldingRanges, type SymbolEntry, type FoldingEntry } from './symbols';

@@ -1,7 +1,8 @@
 // unassigned-layer: one finding per workload listing every layer it leaves out, with a fix adding them all.
-import { LAYERS, expectedOwner, type ServiceModel } from '../../model';
+import { LAYERS, expectedOwner, getLayer, type ServiceModel } from '../../model';
 import type { WorkloadFacts } from '../facts';
 import type { RawFinding } from '../raw';
+import { suggestLayer } from '../suggest';
 import { eolOf } from '../text';
 import type { Fix } from '../types';
 import { workloadLabel } from './common';
@@ -9,7 +10,8 @@ import { workloadLabel } from './common';
 export function unassignedLayer(w: WorkloadFacts, model: ServiceModel | undefined, text: string): RawFinding | undefined {
   if (!w.responsibilitiesKey) return undefined;
   const have = new Set(w.assignments.map((a) => a.layer));
-  const missing = LAYERS.filter((l) => !have.has(l.id)).map((l) => l.id);
+  const meant = meantByUnknownKeys(w);
+  const missing = LAYERS.filter((l) => !have.has(l.id) && !meant.has(l.id)).map((l) => l.id);
   if (missing.length === 0) return undefined;
   const fixes: Fix[] = [];
   if (model) {
@@ -28,6 +30,20 @@ export function unassignedLayer(w: WorkloadFacts, model: ServiceModel | undefine
     fixes,
     workload: w.name,
   };
+}
+
+/**
+ * The layers an unknown key of the workload is taken for ("did you mean"). One mistake, one finding: the `schema`
+ * finding on that key names them and carries the rename, so they are not listed as missing too (and "add the
+ * missing layers" does not add a key the rename would write a second time).
+ */
+function meantByUnknownKeys(w: WorkloadFacts): Set<string> {
+  const meant = new Set<string>();
+  for (const a of w.assignments) {
+    if (getLayer(a.layer)) continue;
+    for (const s of suggestLayer(a.layer)) meant.add(s.value);
+  }
+  return meant;
 }
 
 function capital(s: string): string {
