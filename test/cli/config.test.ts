@@ -48,6 +48,30 @@ describe('config discovery (CLI)', () => {
     assert.deepEqual(json(r).files, []);
   });
 
+  it('an ignored directory is not entered: a broken srm.config.yaml below it is never read', () => {
+    const dir = temp(
+      tree({
+        'srm.config.yaml': 'ignore:\n  - /fixtures\n',
+        'fixtures/bad/srm.config.yaml': 'rules:\n  customer-only-dutty: error\n',
+        'fixtures/bad/x.srm.yaml': fixtureText('mixed/a.srm.yaml'),
+        'fixtures/y.srm.yaml': fixtureText('mixed/a.srm.yaml'),
+        'policies/p.srm.yaml': fixtureText('clean.srm.yaml'),
+      }),
+    );
+    const r = srm(['lint', '-f', 'json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(json(r).files.map((f) => f.path), ['policies/p.srm.yaml']);
+  });
+
+  it('srm lint in this checkout checks the bundled examples only (the root srm.config.yaml ignores /test and /bench)', () => {
+    const r = srm(['lint', '-f', 'json'], { cwd: ROOT });
+    assert.equal(r.code, 1, r.stderr);
+    const files = json(r).files.map((f) => f.path);
+    assert.ok(files.length >= 5, files.join(', '));
+    assert.ok(files.every((f) => f.startsWith('examples/')), files.join(', '));
+    assert.ok(files.includes('examples/with-mistakes.srm.yaml'));
+  });
+
   it('files globs add files that are neither named *.srm.yaml nor carry apiVersion', () => {
     const dir = temp(
       tree({

@@ -15,7 +15,7 @@ export interface Run {
 }
 
 /** Runs `node dist/cli.js ...args` in `cwd`; NO_COLOR and FORCE_COLOR are cleared unless given in env. */
-export function srm(args: readonly string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+export function srm(args: readonly string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Run {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NO_COLOR;
@@ -26,6 +26,7 @@ export function srm(args: readonly string[], opts: { cwd?: string; input?: strin
     env: { ...env, ...(opts.env ?? {}) },
     encoding: 'utf8',
     timeout: 60_000,
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

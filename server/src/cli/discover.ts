@@ -77,8 +77,12 @@ export function isCheckedFile(file: string, text: string, cfg: LoadedConfig | un
   return isResponsibilityFile(path.basename(file), text) || includedByConfig(file, cfg);
 }
 
-/** Every file under `dir` (recursively, skipping .git and node_modules, not following directory links). */
-function walk(dir: string, out: string[]): void {
+/**
+ * Every file under `dir` (recursively, skipping .git and node_modules, not following directory links). A directory
+ * that the config governing its parent ignores is not entered: what lies below it, srm.config.yaml files
+ * included, is never read (so `ignore: [/test]` keeps deliberately broken fixtures and their configs out).
+ */
+function walk(dir: string, out: string[], configs: ConfigResolver): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -89,7 +93,7 @@ function walk(dir: string, out: string[]): void {
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(full, out);
+      if (!SKIP_DIRS.has(e.name) && !excludedByConfig(full, configs.forFile(full))) walk(full, out, configs);
     } else {
       if (e.isFile()) out.push(full);
       else if (e.isSymbolicLink()) {
@@ -147,7 +151,7 @@ export function collectFiles(args: readonly string[], cwd: string, configs: Conf
     }
     if (stat?.isDirectory()) {
       const files: string[] = [];
-      walk(abs, files);
+      walk(abs, files, configs);
       for (const f of files) consider(f);
     } else if (stat?.isFile()) {
       consider(abs);
@@ -155,7 +159,7 @@ export function collectFiles(args: readonly string[], cwd: string, configs: Conf
       const pattern = toPosix(arg);
       const base = path.resolve(cwd, globBase(pattern));
       const files: string[] = [];
-      if (fs.existsSync(base) && fs.statSync(base).isDirectory()) walk(base, files);
+      if (fs.existsSync(base) && fs.statSync(base).isDirectory()) walk(base, files, configs);
       const relPattern = toPosix(path.relative(cwd, path.resolve(cwd, pattern)));
       const matched = files.filter((f) => matchesGlob(relPosix(cwd, f), relPattern, true));
       if (matched.length === 0) throw new UsageError(`no file matches ${arg}`);
