@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, lints examples/ with the CLI, then opens examples/ with it in a real editor. Desktop VS Code in
+// `npm start`: builds the extension, lints examples/ with the CLI, then opens examples/with-mistakes.srm.yaml with it in a real editor. Desktop VS Code in
 // extension-development mode when `code` is on PATH; otherwise code-server (VS Code in the browser,
 // installed into a cache by test/e2e/install.sh) on 127.0.0.1 with the extension installed, printing
 // the URL to open. Ctrl-C stops everything it started.
@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,8 +39,11 @@ async function stopAll(code) {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+// TypeScript helpers shared with the e2e suite (`npm start` runs node with --import tsx).
+const cs = await import('../test/e2e/code-server.ts');
+
 function run(cmd, cmdArgs) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit', env: cs.plainShellEnv() });
   if (r.status !== 0) {
     log(`${cmd} ${cmdArgs.join(' ')} failed (exit ${r.status ?? r.signal})`);
     process.exit(1);
@@ -85,22 +89,39 @@ if (flag('--watch')) {
   log('rebuilding on change (esbuild --watch); run "Developer: Reload Window" to load a new build');
 }
 const examples = path.join(ROOT, 'examples');
+const mistakes = path.join(examples, 'with-mistakes.srm.yaml');
+
+/** Stops what was started and exits with one clear line: no stack trace for a user to decode. */
+function fail(what, e) {
+  const msg = e instanceof Error ? e.message : String(e);
+  log(`${what}: ${msg.split('\n')[0]}`);
+  void stopAll(1);
+}
 
 if (onPath('code') && !flag('--code-server')) {
   // Desktop VS Code: --wait keeps this process until the window closes, so Ctrl-C here ends it too.
   log(`opening ${examples} in VS Code with the extension under development (${ROOT})`);
-  const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, examples], { stdio: 'inherit', detached: true });
+  const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, examples, mistakes], { stdio: 'inherit', detached: true });
   children.push(async () => {
     try {
       process.kill(-code.pid, 'SIGTERM');
     } catch {}
   });
+  code.on('error', (e) => fail('could not start VS Code', e));
   code.on('exit', (c) => void stopAll(c ?? 0));
 } else {
-  // TypeScript helpers shared with the e2e suite; `npm start` runs node with --import tsx.
-  const cs = await import('../test/e2e/code-server.ts');
-  log(`installing code-server into ${cs.CACHE} if needed (first time: a few minutes)`);
-  const env = cs.install(log);
+  log(`installing code-server into ${cs.CACHE} if needed (the first time: about 2 minutes and 800 MB)`);
+  let env;
+  try {
+    env = cs.install(log);
+  } catch (e) {
+    // The message names the installer's whole log.
+    fail('could not install the editor', e);
+  }
+  if (env) await openInCodeServer(env).catch((e) => fail('could not start the editor', e));
+}
+
+async function openInCodeServer(env) {
   const pj = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const dirs = cs.makeRunDirs('srm-start.');
   children.push(async () => fs.rmSync(dirs.run, { recursive: true, force: true }));
@@ -114,12 +135,24 @@ if (onPath('code') && !flag('--code-server')) {
   }
   let port = Number(valueOf('--port') ?? process.env.PORT ?? 0);
   if (!port) port = (await portFree(8080)) ? 8080 : await cs.freePort();
-  const server = await cs.startCodeServer(env, dirs, { port });
+  let server;
+  try {
+    server = await cs.startCodeServer(env, dirs, { port });
+  } catch (e) {
+    throw new Error(`${(e instanceof Error ? e.message : String(e)).split('\n')[0]} (log: ${dirs.logFile})`);
+  }
   children.push(() => server.stop());
   server.child.on('exit', (c) => {
     if (!stopping) log(`code-server exited (${c}); log: ${dirs.logFile}`);
     void stopAll(c ?? 1);
   });
-  const url = `${server.url}/?folder=${encodeURIComponent(examples)}`;
-  console.log(`\nVS Code (code-server ${env.codeServerVersion}) with the srm extension, examples/ open:\n\n  ${url}\n\nOpen with-mistakes.srm.yaml to see the diagnostics. Ctrl-C stops it.\n`);
+  // The workspace payload's openFile: the workbench opens that file in the folder (VS Code for the web).
+  const payload = JSON.stringify([['openFile', `vscode-remote://127.0.0.1:${port}${mistakes}`]]);
+  const url = `${server.url}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(payload)}`;
+  console.log(
+    `\nVS Code (code-server ${env.codeServerVersion}) with the srm extension, examples/with-mistakes.srm.yaml open:\n\n  ${url}\n\n` +
+      `It listens on 127.0.0.1 only. From another machine, forward the port first:\n` +
+      `  ssh -L ${port}:127.0.0.1:${port} ${os.userInfo().username}@${os.hostname()}\n` +
+      `then open the same URL there. Ctrl-C stops it.\n`,
+  );
 }

@@ -18,14 +18,44 @@ export interface InstalledEnv {
   codeServerVersion: string;
 }
 
+/**
+ * This process's environment as a plain shell has it: without what `npm test`/`npm start` export to their scripts
+ * (npm_config_*, npm_package_*, npm_lifecycle_*, INIT_CWD, node_modules/.bin on PATH). An npm started with the
+ * inherited npm_config_user_agent reports the outer Node version to install scripts (code-server's refuses Node 20).
+ * The settings that say how to reach the registry are kept. test/e2e/install.sh does the same for itself.
+ */
+export function plainShellEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const keep = /^npm_config_(registry|cache|cafile|proxy|https_proxy|noproxy|strict_ssl)$/;
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (/^npm_/i.test(k) && !keep.test(k)) continue;
+    if (k === 'INIT_CWD' || k === 'NODE') continue;
+    out[k] = v;
+  }
+  if (out.PATH) {
+    out.PATH = out.PATH.split(path.delimiter).filter((d) => !/[\\/]node_modules[\\/]\.bin$|[\\/]node-gyp-bin$/.test(d)).join(path.delimiter);
+  }
+  return out;
+}
+
+/** test/e2e/install.sh failed: `log` is the file with the whole output. */
+export class InstallError extends Error {
+  constructor(message: string, readonly log: string) {
+    super(message);
+  }
+}
+
 /** Runs test/e2e/install.sh (idempotent; seconds when the cache is warm) and reads what it installed. */
 export function install(log: (s: string) => void = () => {}): InstalledEnv {
   const t0 = Date.now();
-  const r = spawnSync('bash', [path.join(ROOT, 'test', 'e2e', 'install.sh')], {
-    env: { ...process.env, SRM_E2E_CACHE: CACHE },
+  fs.mkdirSync(CACHE, { recursive: true });
+  const logFile = path.join(CACHE, 'install.log');
+  // The installer's output goes to the terminal and, whole, to a log the failure message names.
+  const r = spawnSync('bash', ['-c', 'set -o pipefail; bash "$0" 2>&1 | tee "$1" >&2', path.join(ROOT, 'test', 'e2e', 'install.sh'), logFile], {
+    env: { ...plainShellEnv(), SRM_E2E_CACHE: CACHE },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (r.status !== 0) throw new Error(`test/e2e/install.sh failed (exit ${r.status ?? r.signal})`);
+  if (r.status !== 0) throw new InstallError(`test/e2e/install.sh failed (exit ${r.status ?? r.signal}); log: ${logFile}`, logFile);
   log(`installer done in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   return JSON.parse(fs.readFileSync(path.join(CACHE, 'env.json'), 'utf8')) as InstalledEnv;
 }
@@ -241,7 +271,7 @@ export function packageVsix(log: (s: string) => void = () => {}): string {
   };
   if (!pj.scripts?.package) throw new Error('package.json has no "package" script: cannot build the .vsix (or pass --vsix FILE)');
   const t0 = Date.now();
-  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', env: { ...plainShellEnv(), npm_config_update_notifier: 'false' } });
   if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
   // vsce prints "Packaged: /path/x.vsix (N files, S KB)"
   const m = /Packaged:\s+(\S+\.vsix)/.exec(`${r.stdout}\n${r.stderr}`);

@@ -23,6 +23,19 @@
 # Exit: 0 installed, 1 failed (the last lines of the failing log are printed).
 set -euo pipefail
 
+# Behave as from a plain shell whoever starts us. `npm test`/`npm start` export their whole configuration
+# as npm_config_*/npm_package_*/npm_lifecycle_* and prepend node_modules/.bin to PATH; code-server's
+# postinstall reads the Node version from the inherited npm_config_user_agent ("node v20") and refuses.
+# Only the settings that say how to reach the registry are kept (a mirror set in the user's shell).
+for v in $(compgen -e); do
+  case "$v" in
+    npm_config_registry|npm_config_cache|npm_config_cafile|npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_strict_ssl) ;;
+    npm_*|INIT_CWD|NODE) unset "$v" ;;
+  esac
+done
+PATH="$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -e '/node_modules/\.bin$' -e '/node-gyp-bin$' | paste -sd: -)"
+export PATH
+
 CACHE="${SRM_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/srm-e2e}"
 CS_VERSION="${SRM_E2E_CODE_SERVER_VERSION:-4.139.1}"
 NODE_MAJOR=24
