@@ -32,6 +32,15 @@ export function matrixResult(uri: string, snap: ParsedSnapshot): MatrixResult {
   return { uri, version: snap.version, matrix, reference, view };
 }
 
+/**
+ * The text of `srm/matrixExport` (the view's "Copy as Markdown" and "Save as HTML") for a snapshot: the same
+ * renderers, hence the same escaping (service/exportText.ts), as `srm matrix --format md|html` (exported for tests).
+ */
+export function matrixExportText(uri: string, snap: ParsedSnapshot, format: MatrixExportParams['format']): string {
+  const m = matrixFromParsed(snap.parsed, snap.findings);
+  return format === 'html' ? matrixToHtml(m, { source: fileLabel(uri) }) : matrixMarkdown(m);
+}
+
 function fileLabel(uri: string): string {
   try {
     return decodeURIComponent(uri.replace(/^.*\//, ''));
@@ -69,8 +78,7 @@ export function registerMatrix(connection: Connection, getParsed: GetParsed): vo
     handle(MATRIX_EXPORT_REQUEST, async (p: MatrixExportParams): Promise<MatrixExportResult | null> => {
       const snap = await getParsed(p.uri);
       if (!snap) return null;
-      const m = matrixFromParsed(snap.parsed, snap.findings);
-      return { text: p.format === 'html' ? matrixToHtml(m, { source: fileLabel(p.uri) }) : matrixMarkdown(m) };
+      return { text: matrixExportText(p.uri, snap, p.format) };
     }),
   );
 }

@@ -1,6 +1,6 @@
 // The responsibility matrix of a file: layers (model order) as rows, workloads as columns, the owner in each
 // cell beside the owner the model expects, and the findings that fall in the cell. Pure; used by
-// `srm matrix` and by the matrix webview. Renderers for md/csv/json are at the end.
+// `srm matrix` and by the matrix webview. Renderers for md/csv/json are at the end (escaping: exportText.ts).
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Pair } from 'yaml';
 import {
   GROUPS,
@@ -14,6 +14,7 @@ import {
   type Party,
   type ServiceModel,
 } from '../model';
+import { csvTable, jsonText, mdText } from './exportText';
 import type { ParsedFile } from './parse';
 import type { Finding, FindingCode, Severity } from './types';
 
@@ -291,47 +292,51 @@ export function matrixReference(): MatrixReference {
   };
 }
 
-// ---- renderers ----
+// ---- renderers (user text goes through exportText.ts) ----
 
-function cellText(c: MatrixCell): string {
+/** Turns user text into the export's text: identity for the plain cells of CSV, mdText for Markdown. */
+type Escape = (s: string) => string;
+const asIs: Escape = (s) => s;
+
+/** A cell as text; `e` applies to what the file wrote (owner, team), never to the words added here. */
+function cellText(c: MatrixCell, e: Escape = asIs): string {
   if (c.status === 'unassigned') return c.expected ? `(unassigned; expected ${c.expected})` : '(unassigned)';
-  const owner = c.owner ?? '(empty)';
-  const team = c.team ? ` [${c.team}]` : '';
+  const owner = c.owner === null ? '(empty)' : e(c.owner);
+  const team = c.team ? ` [${e(c.team)}]` : '';
   if (c.status === 'mismatch' || c.status === 'invalid') {
     return `${owner}${team} ✗ expected ${c.expected ?? '?'}`;
   }
   return `${owner}${team}`;
 }
 
-function columnTitle(w: MatrixWorkload): string {
-  return `${w.name} (${w.model ?? w.modelText ?? 'no model'})`;
+function columnTitle(w: MatrixWorkload, e: Escape = asIs): string {
+  return `${e(w.name)} (${w.model ?? (w.modelText === undefined ? 'no model' : e(w.modelText))})`;
 }
 
 /** Markdown: one table per document; mismatches marked ✗ with the expected owner, findings' rule ids listed. */
 export function matrixToMarkdown(m: ResponsibilityMatrix): string {
-  const esc = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const parts: string[] = [];
   for (const d of m.documents) {
-    const title = d.name ?? `document ${d.index + 1}`;
-    parts.push(`## ${esc(title)}${d.syntaxError ? ' (YAML syntax error: partial)' : ''}\n`);
+    const title = d.name === undefined ? `document ${d.index + 1}` : mdText(d.name);
+    parts.push(`## ${title}${d.syntaxError ? ' (YAML syntax error: partial)' : ''}\n`);
     if (d.workloads.length === 0) {
       parts.push('No workloads.\n');
       continue;
     }
-    const header = ['Layer', ...d.workloads.map(columnTitle)];
-    const lines = [`| ${header.map(esc).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+    const header = ['Layer', ...d.workloads.map((w) => columnTitle(w, mdText))];
+    const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
     for (const r of d.rows) {
       const cells = r.cells.map((c) => {
         const codes = [
           ...new Set(
             c.findings.map((f) =>
-              f.suppressed ? `${f.code} suppressed${f.suppressed.reason ? `: ${f.suppressed.reason}` : ''}` : f.code,
+              f.suppressed ? `${f.code} suppressed${f.suppressed.reason ? `: ${mdText(f.suppressed.reason)}` : ''}` : f.code,
             ),
           ),
         ];
-        return esc(cellText(c) + (codes.length ? ` (${codes.join(', ')})` : ''));
+        return cellText(c, mdText) + (codes.length ? ` (${codes.join(', ')})` : '');
       });
-      lines.push(`| ${esc(r.label)} | ${cells.join(' | ')} |`);
+      lines.push(`| ${mdText(r.label)} | ${cells.join(' | ')} |`);
     }
     parts.push(`${lines.join('\n')}\n`);
   }
@@ -339,11 +344,11 @@ export function matrixToMarkdown(m: ResponsibilityMatrix): string {
 }
 
 /**
- * CSV (RFC 4180): one row per layer, one column per workload of every document (prefixed `document/` when
- * the file has several documents). A cell holds the owner, with `✗ expected X` on a mismatch.
+ * The CSV's cells as plain text: a header (`layer`, then one column per workload of every document, prefixed
+ * `document/` when the file has several documents), then one row per layer; a cell holds the owner, with
+ * `✗ expected X` on a mismatch.
  */
-export function matrixToCsv(m: ResponsibilityMatrix): string {
-  const q = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+export function matrixCsvRows(m: ResponsibilityMatrix): string[][] {
   const multi = m.documents.length > 1;
   const header = ['layer'];
   for (const d of m.documents) {
@@ -355,9 +360,15 @@ export function matrixToCsv(m: ResponsibilityMatrix): string {
     for (const d of m.documents) for (const c of d.rows[i]?.cells ?? []) row.push(cellText(c));
     rows.push(row);
   });
-  return `${rows.map((r) => r.map(q).join(',')).join('\r\n')}\r\n`;
+  return rows;
 }
 
+/** CSV (RFC 4180) of matrixCsvRows; a cell that would start a spreadsheet formula is neutralised (csvCell). */
+export function matrixToCsv(m: ResponsibilityMatrix): string {
+  return csvTable(matrixCsvRows(m));
+}
+
+/** JSON of the matrix: the file's text as data, exact once parsed; the text has no raw `<`, `>` or `&` (jsonText). */
 export function matrixToJson(m: ResponsibilityMatrix): string {
-  return `${JSON.stringify(m, null, 2)}\n`;
+  return `${jsonText(m)}\n`;
 }
