@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { generate } from './generate';
 import { floorCheck, makeFloor } from './floor';
 import { complete, diagnose, hover, parseFile } from '../server/src/service';
-import { LineIndex } from '../server/src/service/text';
+import { LineIndex } from '../server/src/service/lines';
 import { keystrokeSite, modelSite, stats } from './common';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,8 +1,9 @@
-// What `npm run generate` produces, as pure functions: the JSON Schema and the README's reference tables.
+// What `npm run generate` produces, as pure functions: the JSON Schemas, the README's reference tables, and
+// package.json's `srm.rules` setting (one property per rule of the registry).
 // A test compares each with the committed file, so a stale file fails CI ("run npm run generate").
 import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO, GROUPS, buildSchema } from '../server/src/model';
-import { RULES } from '../server/src/service/rules/catalog';
-import { CONFIG_SCHEMA } from '../server/src/service/configSchema';
+import { RULES, SEVERITIES } from '../server/src/service';
+import { CONFIG_SCHEMA } from '../server/src/service/config/configSchema';
 
 export const SCHEMA_PATH = 'schemas/srm.schema.json';
 
@@ -39,6 +40,17 @@ export function fillSection(doc: string, name: string, body: string): string {
   const b = doc.indexOf(close);
   if (a < 0 || b < a) throw new Error(`README has no ${open} ... ${close} section`);
   return `${doc.slice(0, a + open.length)}\n${body}\n${doc.slice(b)}`;
+}
+
+/** package.json with `contributes.configuration.properties["srm.rules"].properties` written from the registry. */
+export function packageJsonText(current: string): string {
+  const pj = JSON.parse(current) as { contributes: { configuration: { properties: Record<string, { properties?: unknown }> } } };
+  const setting = pj.contributes.configuration.properties['srm.rules'];
+  if (!setting) throw new Error('package.json has no srm.rules setting');
+  setting.properties = Object.fromEntries(
+    RULES.map((r) => [r.id, { type: 'string', enum: [...SEVERITIES], description: `${r.summary} (default: ${r.defaultSeverity})` }]),
+  );
+  return `${JSON.stringify(pj, null, 2)}\n`;
 }
 
 export function readmeText(current: string): string {

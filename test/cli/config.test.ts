@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv';
-import { parseConfig } from '../../server/src/service/config';
-import { CONFIG_SCHEMA } from '../../server/src/service/configSchema';
+import { parseConfig } from '../../server/src/service/config/configFile';
+import { CONFIG_SCHEMA } from '../../server/src/service/config/configSchema';
 import { ConfigResolver, findConfigFile, loadConfigFile } from '../../server/src/node/config';
 import { copyFixture, fixtureText, json, rm, srm, summarize, tree, ROOT, FIXTURES } from './helpers';
 

@@ -159,19 +159,7 @@ describe('--fix-dry-run', () => {
 
 // Fixes that compose: one consistent set of edits, re-checked before it is written.
 describe('--fix composes its fixes', () => {
-  const typoAndMissing = [
-    'apiVersion: srm/v1',
-    'kind: ResponsibilityAssignment',
-    'metadata:',
-    '  name: repro',
-    'workloads:',
-    '  - name: vm',
-    '    model: paas',
-    '    responsibilities:',
-    '      information-and-data: customer',
-    '      operating-sytem: microsoft',
-    '',
-  ].join('\n');
+  const typoAndMissing = fixtureText('../../fixtures/fix/typo-and-missing-layers.srm.yaml');
 
   it('a layer typo and missing layers: the typo is renamed once and the layer it meant is not added again', () => {
     const dir = temp(tree({ 'a.srm.yaml': typoAndMissing }));

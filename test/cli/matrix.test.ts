@@ -1,9 +1,9 @@
-// `srm matrix` and the pure buildMatrix data structure it renders (also the webview's data).
+// `srm matrix` and the matrix data structure it renders, built from the engine's parse (also the webview's data).
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { LAYERS } from '../../server/src/model';
 import { diagnose, parseFile } from '../../server/src/service';
-import { buildMatrix, matrixToCsv } from '../../server/src/service/matrix';
+import { matrixFromParsed, matrixToCsv } from '../../server/src/service/matrix/build';
 import { fixtureText, rm, srm, tree } from './helpers';
 
 const cleanups: string[] = [];
@@ -34,7 +34,10 @@ workloads:
       physical-hosts: vendor
 `;
 
-describe('buildMatrix', () => {
+/** The matrix of a text, as `srm matrix` builds it: from the engine's parse. */
+const buildMatrix = (text: string, findings: Parameters<typeof matrixFromParsed>[1] = []) => matrixFromParsed(parseFile(text), findings);
+
+describe('the matrix', () => {
   const findings = diagnose(parseFile(TWO), { includeSuppressed: true });
   const m = buildMatrix(TWO, findings);
 

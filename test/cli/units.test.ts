@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { UsageError, parseArgs } from '../../server/src/cli/args';
 import { unifiedDiff } from '../../server/src/cli/diff';
-import { globBase, matchesGlob } from '../../server/src/service/glob';
+import { globBase, matchesGlob } from '../../server/src/service/config/glob';
 
 describe('glob', () => {
   const yes: Array<[string, string]> = [

@@ -1,36 +1,23 @@
 // Soak test of the real language server (`server.js --stdio` in a child process, freshly bundled from source):
 // random valid and hostile edits interleaved with hover, completion, symbols, folding, code actions, pull
 // diagnostics, cancellations, unknown documents, out-of-range positions and malformed requests. The process must
-// never exit, every request must get a result or a proper JSON-RPC error within seconds, its memory must stay
-// bounded, and afterwards a clean document gets exactly the engine's diagnostics.
+// never exit, every request must get a result or a proper JSON-RPC error within seconds (never InternalError, malformed
+// or not), its memory must stay bounded, and afterwards a clean document gets exactly the engine's diagnostics.
+// The malformed params of every request method, one by one on the wire: malformed.test.ts.
 // Also: above srm.maxFileSize (set tiny for limit-* documents) the server reports exactly the syntax-only findings.
 // SRM_SOAK_MS sets the duration (default 20 s), SRM_SOAK_SEED the seed, SRM_TEST_TIME_SCALE stretches the bounds.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import {
-  CancellationTokenSource,
-  createMessageConnection,
-  ResponseError,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
 import { diagnose, parseFile } from '../../server/src/service';
-import { LineIndex } from '../../server/src/service/text';
-import { capabilities } from './harness';
+import { LineIndex } from '../../server/src/service';
+import { buildServer, capabilities, prng, ROOT, Soak } from './harness';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const SOAK_MS = Number(process.env.SRM_SOAK_MS ?? '20000');
 const SEED = Number(process.env.SRM_SOAK_SEED ?? '20261129');
-const SCALE = Number(process.env.SRM_TEST_TIME_SCALE ?? '1') || 1;
-/** Every request is answered within this (a loaded 2-core CI box included). */
-const REQUEST_BOUND_MS = 10_000 * SCALE;
 /** The server's resident memory never goes above this. */
 const RSS_BOUND_MB = 600;
 
@@ -38,18 +25,6 @@ const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with SRM_SOAK_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: soak\n';
 function billionLaughs(): string {
@@ -110,117 +85,17 @@ function positionAt(text: string, offset: number): { line: number; character: nu
   return new LineIndex(text).positionAt(offset);
 }
 
-class Soak {
-  readonly child: ChildProcess;
-  readonly rpc: MessageConnection;
-  exited: { code: number | null; signal: string | null } | undefined;
-  stderr = '';
-  readonly rss: number[] = [];
-  readonly outcomes = new Map<string, number>();
-  readonly slow: string[] = [];
-  readonly bad: string[] = [];
-
-  constructor(script: string) {
-    this.child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.on('exit', (code, signal) => {
-      this.exited = { code, signal };
-    });
-    this.child.stderr?.on('data', (d: Buffer) => {
-      if (this.stderr.length < 100_000) this.stderr += d.toString();
-    });
-    this.rpc = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    // Defaults everywhere, except a tiny srm.maxFileSize for documents named limit-*.
-    this.rpc.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string }> }) =>
-      p.items.map((i) => (/\/limit-[^/]*$/.test(i.scopeUri ?? '') ? { maxFileSize: 1000 } : {})),
-    );
-    this.rpc.onRequest('client/registerCapability', () => null);
-    this.rpc.onRequest('workspace/diagnostic/refresh', () => null);
-    this.rpc.onRequest('window/workDoneProgress/create', () => null);
-    this.rpc.onNotification(() => undefined);
-    this.rpc.onError(() => undefined);
-    this.rpc.listen();
-  }
-
-  count(what: string): void {
-    this.outcomes.set(what, (this.outcomes.get(what) ?? 0) + 1);
-  }
-
-  sampleRss(): number {
-    try {
-      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? '0');
-      if (kb > 0) this.rss.push(kb / 1024);
-      return kb / 1024;
-    } catch {
-      return 0;
-    }
-  }
-
-  /** Sends a request; it must settle with a result or a JSON-RPC error (a ResponseError with a numeric code) in time. */
-  /** Internal errors answered to well-formed requests: each one is a handler that threw (a bug). */
-  readonly internal: string[] = [];
-
-  async request(method: string, params: unknown, cancelAfterMs?: number, malformed = false): Promise<unknown> {
-    const source = cancelAfterMs === undefined ? undefined : new CancellationTokenSource();
-    const t0 = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), REQUEST_BOUND_MS);
-    });
-    if (source) setTimeout(() => source.cancel(), cancelAfterMs);
-    const p = (source ? this.rpc.sendRequest(method, params, source.token) : this.rpc.sendRequest(method, params)).then(
-      (r) => ({ ok: true as const, r }),
-      (e: unknown) => ({ ok: false as const, e }),
-    );
-    const r = await Promise.race([p, timeout]);
-    clearTimeout(timer);
-    const ms = performance.now() - t0;
-    if (r === 'timeout') {
-      this.bad.push(`${method} got no answer within ${REQUEST_BOUND_MS} ms`);
-      return undefined;
-    }
-    if (ms > REQUEST_BOUND_MS / 2) this.slow.push(`${method} ${ms.toFixed(0)} ms`);
-    if (r.ok) {
-      this.count(`${method}: result`);
-      return r.r;
-    }
-    if (r.e instanceof ResponseError && Number.isInteger(r.e.code)) {
-      this.count(`${method}: error ${r.e.code}${malformed ? ' (malformed request)' : ''}`);
-      if (r.e.code === -32603 && !malformed) this.internal.push(`${method} ${JSON.stringify(params).slice(0, 300)}: ${r.e.message}`);
-      return undefined;
-    }
-    this.bad.push(`${method} rejected with something that is not a JSON-RPC error: ${String(r.e)}`);
-    return undefined;
-  }
-}
-
 describe('language server soak', () => {
   let dir = '';
   let soak: Soak;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'srm-soak-'));
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'server/src/lsp/main.ts')],
-      outfile: join(dir, 'server.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      logLevel: 'error',
-    });
-    soak = new Soak(join(dir, 'server.js'));
+    soak = new Soak(await buildServer(dir));
   });
 
   after(async () => {
-    try {
-      await Promise.race([soak.rpc.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      soak.rpc.sendNotification('exit').catch(() => undefined);
-    } catch {
-      // already gone
-    }
-    setTimeout(() => soak.child.kill('SIGKILL'), 1000).unref();
-    soak.rpc.dispose();
+    await soak.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -333,7 +208,7 @@ describe('language server soak', () => {
     soak.sampleRss();
     assert.equal(soak.exited, undefined, `the server exited: ${JSON.stringify(soak.exited)}\n${soak.stderr}`);
     assert.deepEqual(soak.bad, [], `requests without a proper answer:\n${soak.bad.slice(0, 10).join('\n')}`);
-    assert.deepEqual(soak.internal, [], `handlers threw on well-formed requests:\n${soak.internal.slice(0, 5).join('\n')}\n${soak.stderr.slice(0, 3000)}`);
+    assert.deepEqual(soak.internal, [], `handlers threw (InternalError answered):\n${soak.internal.slice(0, 5).join('\n')}\n${soak.stderr.slice(0, 3000)}`);
 
     // Afterwards: a clean document gets exactly the engine's diagnostics, on every open document.
     const expected = (text: string) => {

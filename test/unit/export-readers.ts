@@ -2,7 +2,7 @@
 // export-text tests: they know nothing of service/exportText.ts; and the matrix of a text as `srm matrix` builds it.
 import assert from 'node:assert/strict';
 import { diagnose, parseFile } from '../../server/src/service';
-import { buildMatrix, type ResponsibilityMatrix } from '../../server/src/service/matrix';
+import { matrixFromParsed, type ResponsibilityMatrix } from '../../server/src/service/matrix/build';
 
 /** OWASP's formula starters, restated: `= + - @`, tab, carriage return (and the full-width forms). */
 export const OWASP_START = /^[=+\-@\t\r＝＋－＠]/;
@@ -176,5 +176,6 @@ export function readHtml(html: string): HtmlElement[] {
 
 /** The matrix of a file as `srm matrix` builds it (the engine's findings, suppressed ones included). */
 export function cliMatrix(text: string): ResponsibilityMatrix {
-  return buildMatrix(text, diagnose(parseFile(text), { includeSuppressed: true }));
+  const parsed = parseFile(text);
+  return matrixFromParsed(parsed, diagnose(parsed, { includeSuppressed: true }));
 }

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { LAYER_IDS, LAYERS, SERVICE_MODELS } from '../../server/src/model';
 import { diagnose, parseFile } from '../../server/src/service';
 import { csvTable, htmlLink, htmlText, jsonText, mdLink, mdText, safeLinkUrl } from '../../server/src/service/exportText';
-import { matrixCsvRows, matrixToCsv, matrixToJson, matrixToMarkdown, type ResponsibilityMatrix } from '../../server/src/service/matrix';
-import { matrixToHtml } from '../../server/src/service/matrixHtml';
+import { matrixCsvRows, matrixToCsv, matrixToJson, matrixToMarkdown, type ResponsibilityMatrix } from '../../server/src/service/matrix/build';
+import { matrixToHtml } from '../../server/src/service/matrix/html';
 import { matrixExportText } from '../../server/src/lsp/matrix';
 import { OWASP_START, neutral, parseCsv, mdNormal, mdUnescape, assertSafeMarkdown, mdCells, htmlDecode, readHtml, cliMatrix } from './export-readers';
 
@@ -236,13 +236,16 @@ describe('properties of every export on random responsibility files', () => {
         assert.equal(m.documents.length, 1);
         const d = m.documents[0]!;
         assert.equal(d.syntaxError, false, text.slice(0, 2000));
-        assert.equal(d.name, g.name);
+        // An empty metadata.name is no name: the view and every export title the document "document 1" instead.
+        assert.equal(d.name, g.name === '' ? undefined : g.name);
         assert.deepEqual(d.workloads.map((w) => w.name), g.workloads.map((w) => w.name));
-        const models = g.workloads.map((w) => w.model);
+        // As every view of the matrix shows them: an empty model is "no model", an empty document name "document 1".
+        const models = g.workloads.map((w) => (w.model === '' ? 'no model' : w.model));
+        const docTitle = g.name === '' ? 'document 1' : g.name;
 
         // CSV: parses back to the plain cells, a formula starter always behind a quote mark.
         const plain = matrixCsvRows(m);
-        assert.deepEqual(plain[0], ['layer', ...g.workloads.map((w) => `${w.name} (${w.model})`)]);
+        assert.deepEqual(plain[0], ['layer', ...g.workloads.map((w, i) => `${w.name} (${models[i]})`)]);
         const back = parseCsv(matrixToCsv(m));
         assert.deepEqual(back, plain.map((r) => r.map(neutral)));
         assert.equal(back.length, 1 + LAYERS.length);
@@ -250,7 +253,7 @@ describe('properties of every export on random responsibility files', () => {
 
         // Markdown: the table's shape survives, names render as written, nothing raw.
         const md = matrixToMarkdown(m);
-        checkMarkdown(md, m, { doc: g.name, workloads: g.workloads.map((w) => w.name), models });
+        checkMarkdown(md, m, { doc: docTitle, workloads: g.workloads.map((w) => w.name), models });
         for (const r of d.rows) {
           for (const c of r.cells) {
             for (const f of c.findings) if (f.suppressed?.reason) assert.ok(md.includes(`suppressed: ${mdText(f.suppressed.reason)}`));
@@ -259,7 +262,7 @@ describe('properties of every export on random responsibility files', () => {
 
         // HTML: only the page's own elements and attributes; the names are text.
         const html = matrixToHtml(m, { source: g.workloads[0]!.service });
-        checkHtml(html, { doc: g.name, workloads: d.workloads.map((w) => w.name) });
+        checkHtml(html, { doc: docTitle, workloads: d.workloads.map((w) => w.name) });
 
         // JSON: exact data, nothing an HTML page would read as markup.
         const json = matrixToJson(m);

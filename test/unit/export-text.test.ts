@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose, parseFile } from '../../server/src/service';
 import { csvCell, csvTable, htmlAttr, htmlLink, htmlText, jsonText, mdLink, mdText, safeLinkUrl } from '../../server/src/service/exportText';
-import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../../server/src/service/matrix';
-import { matrixMarkdown, matrixToHtml, renderHtml } from '../../server/src/service/matrixHtml';
+import { matrixToCsv, matrixToJson, matrixToMarkdown } from '../../server/src/service/matrix/build';
+import { matrixMarkdown, matrixToHtml, renderHtml } from '../../server/src/service/matrix/html';
 import { matrixExportText } from '../../server/src/lsp/matrix';
 import { parseCsv, assertSafeMarkdown, readHtml, cliMatrix } from './export-readers';
 

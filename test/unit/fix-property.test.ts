@@ -143,19 +143,7 @@ describe('fix-all composes its fixes', () => {
   });
 
   it('the case from the report: a layer typo plus missing layers gives one operating-system key', () => {
-    const text = [
-      'apiVersion: srm/v1',
-      'kind: ResponsibilityAssignment',
-      'metadata:',
-      '  name: repro',
-      'workloads:',
-      '  - name: vm',
-      '    model: paas',
-      '    responsibilities:',
-      '      information-and-data: customer',
-      '      operating-sytem: microsoft',
-      '',
-    ].join('\n');
+    const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'fix', 'typo-and-missing-layers.srm.yaml'), 'utf8');
     const r = fixAll(text);
     assert.equal(r.text.match(/operating-system:/g)?.length, 1, r.text);
     assert.deepEqual(diagnose(parseFile(r.text)), []);

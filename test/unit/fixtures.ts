@@ -5,7 +5,7 @@
 // `# @START-END severity rule` marks columns by number (for ranges starting in column 0 or 1).
 // A `# fixture-options: {...}` line gives diagnose options as JSON.
 import type { DiagnoseOptions, Finding } from '../../server/src/service';
-import { LineIndex } from '../../server/src/service/text';
+import { LineIndex } from '../../server/src/service/lines';
 
 export interface Expected {
   line: number;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { complete, diagnose, fixAll, foldingRanges, hover, parseFile, symbols, type DiagnoseOptions, type Finding, type SymbolEntry } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
-import { LineIndex } from '../../server/src/service/text';
+import { LineIndex } from '../../server/src/service/lines';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const VALID = readFileSync(join(EXAMPLES, 'azure-landing-zone.srm.yaml'), 'utf8');

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generate, prng } from '../../bench/generate';
-import { diagnose } from '../../server/src/service/diagnose';
-import { parseFile, type ParsedFile } from '../../server/src/service/parse';
+import { diagnose } from '../../server/src/service/check/diagnose';
+import { parseFile, type ParsedFile } from '../../server/src/service/parse/parseFile';
 import type { DiagnoseOptions } from '../../server/src/service/types';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -8,9 +8,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { generate, prng } from '../../bench/generate';
-import { YAML_OPTIONS, quickParse } from '../../server/src/service/quickyaml';
-import { segment } from '../../server/src/service/segment';
-import { headerOf } from '../../server/src/service/parse';
+import { YAML_OPTIONS, quickParse } from '../../server/src/service/parse/quickYaml';
+import { segment } from '../../server/src/service/parse/segment';
+import { headerOf } from '../../server/src/service/parse/chunks';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CASES = Number(process.env.SRM_QUICK_CASES ?? 20000);

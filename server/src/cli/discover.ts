@@ -2,9 +2,8 @@
 // applies each file's config `files`/`ignore`, and keeps responsibility files only.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isResponsibilityFile } from '../service';
 import type { ConfigResolver, LoadedConfig } from '../node/config';
-import { globBase, isGlob, matchesAny, matchesGlob } from '../service/glob';
+import { globBase, isGlob, isResponsibilityFile, matchesAny, matchesGlob } from '../service';
 import { UsageError } from './args';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);

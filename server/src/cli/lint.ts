@@ -1,6 +1,5 @@
 // Runs the engine on one file's text with the options that apply to it (config + command line).
-import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type FixAllResult, type Severity } from '../service';
-import { LineIndex } from '../service/text';
+import { LineIndex, diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type FixAllResult, type Severity } from '../service';
 import type { LoadedConfig } from '../node/config';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 

@@ -2,9 +2,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
-import { diagnose, getRule, parseFile, RULES, type Severity } from '../service';
-import { buildMatrix, matrixToCsv, matrixToJson, matrixToMarkdown } from '../service/matrix';
-import { matrixToHtml } from '../service/matrixHtml';
+import {
+  LineIndex,
+  RULES,
+  diagnose,
+  getRule,
+  matrixFromParsed,
+  matrixToCsv,
+  matrixToHtml,
+  matrixToJson,
+  matrixToMarkdown,
+  parseFile,
+  type Severity,
+} from '../service';
 import { ConfigResolver, loadConfigFile } from '../node/config';
 import { FORMATS, HELP, MATRIX_FORMATS, UsageError, parseArgs, type Format, type Options } from './args';
 import { ConfigFileError, IoError, collectFiles, excludedByConfig, isCheckedFile, relPosix, validConfigFor, type Candidate } from './discover';
@@ -16,7 +26,6 @@ import { RULE_HELP_BASE, formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { writeFileAtomic } from './fsio';
 import { SEVERITY_RANK, engineOptions, fixText, lineCol, lintText, type FileResult } from './lint';
-import { LineIndex } from '../service/text';
 
 export interface Io {
   cwd: string;
@@ -132,8 +141,9 @@ function matrix(opts: Options, io: Io): number {
     }
   }
   const cfg = validConfigFor(configs, file);
-  const findings = diagnose(parseFile(text), { ...engineOptions(cfg, opts), includeSuppressed: true });
-  const m = buildMatrix(text, findings);
+  // One parse: the findings and the matrix come from the same parsed file, as in the editor's view.
+  const parsed = parseFile(text);
+  const m = matrixFromParsed(parsed, diagnose(parsed, { ...engineOptions(cfg, opts), includeSuppressed: true }));
   const out =
     format === 'csv' ? matrixToCsv(m)
     : format === 'json' ? matrixToJson(m)

@@ -1,11 +1,10 @@
-// Per-document state of the server: the ParsedFile per uri@version (the previous one feeds incremental parsing),
-// the findings per version and settings generation, and offset <-> position conversion.
+// The per-document parse cache: the ParsedFile per uri@version and its findings, as LSP diagnostics.
+// The previous version feeds incremental parsing, findings are kept per settings generation; offsets <-> positions.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../../shared/protocol';
-import { diagnose, parseFile, type DiagnoseOptions, type Finding, type Fix, type ParsedFile } from '../service';
-import type { LineIndex, Position } from '../service/text';
+import { diagnose, parseFile, type DiagnoseOptions, type Finding, type Fix, type LineIndex, type ParsedFile, type Position } from '../service';
 
 /** What a diagnostic carries in `data`: the fixes, with LSP ranges, and the version they apply to. */
 export interface FixData {

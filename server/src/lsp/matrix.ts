@@ -1,6 +1,6 @@
 // Answers the matrix requests (`srm/matrix`, `srm/matrixExport`) from the server's cached parse and findings:
 // no second parser. Offsets stay UTF-16 offsets of the answered version; the client turns them into positions.
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import {
   MATRIX_EXPORT_REQUEST,
   MATRIX_REQUEST,
@@ -9,10 +9,8 @@ import {
   type MatrixParams,
   type MatrixResult,
 } from '../../../shared/matrix';
-import type { Finding, ParsedFile } from '../service';
-import { matrixFromParsed, matrixReference } from '../service/matrix';
-import { matrixMarkdown, matrixToHtml } from '../service/matrixHtml';
-import { documentView, legendView } from '../service/matrixView';
+import { documentView, legendView, matrixFromParsed, matrixMarkdown, matrixReference, matrixToHtml, type Finding, type ParsedFile } from '../service';
+import { requestWrapper } from './requests';
 
 /** What the server has for an open responsibility file; undefined when the uri is not one. */
 export interface ParsedSnapshot {
@@ -51,19 +49,7 @@ function fileLabel(uri: string): string {
 
 /** Registers the matrix requests on `connection`. A throw is logged and answered as an error, never a crash. */
 export function registerMatrix(connection: Connection, getParsed: GetParsed): void {
-  const handle =
-    <P, R>(method: string, fn: (p: P) => Promise<R>) =>
-    async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
-      try {
-        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-        const r = await fn(params);
-        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
-        return r;
-      } catch (e) {
-        connection.console.error(`srm: ${method} failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`);
-        return new ResponseError(ErrorCodes.InternalError, `srm: ${method} failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
+  const handle = requestWrapper(connection); // the server's one request wrapper (requests.ts)
 
   connection.onRequest(
     MATRIX_REQUEST,

@@ -1,8 +1,7 @@
 // Node-side discovery of `srm.config.yaml`: walks up from a file to the nearest config and loads it (CLI and server).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseConfig, type ConfigError, type SrmConfig } from '../service/config';
-import { CONFIG_FILE_NAME } from '../service/configSchema';
+import { CONFIG_FILE_NAME, parseConfig, type ConfigError, type SrmConfig } from '../service';
 
 export { CONFIG_FILE_NAME };
 

@@ -1,11 +1,23 @@
 // The pure language service: text in, findings, fixes, hovers, completions and symbols out. No LSP, no fs.
+// The only way lsp/, cli/ and node/ reach the service (test/unit/layering.test.ts enforces it).
 export * from './types';
-export { RULES, getRule, isRuleId, type RuleMeta } from './rules/catalog';
-export { isResponsibilityFile } from './detect';
-export { parseFile, type ParsedFile } from './parse';
-export { diagnose } from './diagnose';
-export { applyEdits, fixAll, type FixAllResult, type RejectedFix } from './edits';
-export { hover, type HoverResult } from './hover';
-export { complete, type CompletionEntry, type CompletionKind, type CompletionResult } from './complete';
-export { symbols, foldingRanges, type SymbolEntry, type FoldingEntry } from './symbols';
-export { cursorContext, type Source, type CursorContext } from './cursor';
+export { LineIndex, type Position } from './lines';
+export { RULES, getRule, isRuleId, type RuleMeta } from './rules/registry';
+export { isResponsibilityFile } from './responsibilityFile';
+// Parsing and checking.
+export { parseFile, type ParsedFile } from './parse/parseFile';
+export { diagnose } from './check/diagnose';
+export { applyEdits, fixAll, type FixAllResult, type RejectedFix } from './fixAll';
+// Editor features.
+export { hover, type HoverResult } from './features/hover';
+export { complete, type CompletionEntry, type CompletionKind, type CompletionResult } from './features/complete';
+export { symbols, foldingRanges, type SymbolEntry, type FoldingEntry } from './features/symbols';
+export { cursorContext, type Source, type CursorContext } from './features/lineContext';
+// The responsibility matrix and its exports.
+export { matrixFromParsed, matrixReference, matrixToCsv, matrixToJson, matrixToMarkdown, type ResponsibilityMatrix } from './matrix/build';
+export { matrixMarkdown, matrixToHtml } from './matrix/html';
+export { documentView, legendView } from './matrix/view';
+// srm.config.yaml and globs.
+export { parseConfig, type ConfigError, type SrmConfig } from './config/configFile';
+export { CONFIG_FILE_NAME } from './config/configSchema';
+export { globBase, isGlob, matchesAny, matchesGlob } from './config/glob';

@@ -1,5 +1,5 @@
 // Helpers shared by the layer rules: the "set the owner the model expects" fix and the finding's subject.
-import type { AssignmentFacts, WorkloadFacts } from '../facts';
+import type { AssignmentFacts, WorkloadFacts } from '../check/facts';
 import type { Fix } from '../types';
 import type { Party, ServiceModel } from '../../model';
 

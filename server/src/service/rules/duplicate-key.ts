@@ -1,7 +1,8 @@
 // duplicate-key: a mapping repeats a key; reported on each repeat after the first.
-import type { Span } from '../facts';
-import type { RawFinding } from '../raw';
-import { truncate } from '../validate';
+import type { Span } from '../check/facts';
+import type { RawFinding } from '../check/findings';
+import { truncate } from '../check/schemaValidation';
+import type { Rule } from './rule';
 
 export function duplicateKey(key: string, at: Span, fix?: { start: number; end: number }): RawFinding {
   return {
@@ -13,3 +14,14 @@ export function duplicateKey(key: string, at: Span, fix?: { start: number; end: 
     fixes: fix ? [{ title: `Delete this "${truncate(key)}" entry`, edits: [{ ...fix, newText: '' }], safe: false }] : [],
   };
 }
+
+export const rule: Rule<typeof duplicateKey> = {
+  id: 'duplicate-key',
+    defaultSeverity: 'error',
+    summary: 'A mapping repeats a key; reported on each repeat after the first.',
+    why: 'YAML tools disagree on which value wins, so the file means different things to different readers.',
+    fix: 'Keep one of the entries and delete the other.',
+  scope: 'document',
+  suppressible: true,
+  check: duplicateKey,
+};

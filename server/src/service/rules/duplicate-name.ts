@@ -1,6 +1,7 @@
 // duplicate-name: two workloads share a name, or two teams share an id (each repeat after the first).
-import type { Span } from '../facts';
-import type { RawFinding } from '../raw';
+import type { Span } from '../check/facts';
+import type { RawFinding } from '../check/findings';
+import type { Rule } from './rule';
 
 export interface Named {
   name: string;
@@ -31,3 +32,14 @@ export function duplicateNames(items: readonly Named[], what: 'workload' | 'team
   });
   return out;
 }
+
+export const rule: Rule<typeof duplicateNames> = {
+  id: 'duplicate-name',
+    defaultSeverity: 'error',
+    summary: 'Two workloads share a name, or two teams share an id; reported on each repeat after the first.',
+    why: 'Reports, references and the matrix identify workloads and teams by name.',
+    fix: 'Rename one of them.',
+  scope: 'document',
+  suppressible: true,
+  check: duplicateNames,
+};

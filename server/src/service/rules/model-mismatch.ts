@@ -1,8 +1,9 @@
 // model-mismatch: a layer assigned to another party than the model gives it under the workload's service model.
 // Under on-premises there is no provider to hand anything to, so it is an error there.
 import { expectedOwner } from '../../model';
-import type { RawFinding } from '../raw';
+import type { RawFinding } from '../check/findings';
 import { setOwnerFix, workloadLabel, type LayerCheck } from './common';
+import type { Rule } from './rule';
 
 export function modelMismatch({ a, model, w }: LayerCheck): RawFinding | undefined {
   const expected = expectedOwner(a.layer, model);
@@ -22,3 +23,15 @@ export function modelMismatch({ a, model, w }: LayerCheck): RawFinding | undefin
     layer: a.layer,
   };
 }
+
+export const rule: Rule<(c: LayerCheck) => RawFinding | undefined> = {
+  id: 'model-mismatch',
+    defaultSeverity: 'warning',
+    summary:
+      'A layer is given to a party other than the one the model names for the workload’s service model (error under on-premises).',
+    why: 'The assignment contradicts the shared responsibility model: a duty may fall between the parties.',
+    fix: 'Assign the owner the model expects, or suppress the finding with a reason if your contract says otherwise.',
+  scope: 'assignment',
+  suppressible: true,
+  check: modelMismatch,
+};

@@ -1,7 +1,8 @@
 // provider-only-duty: the physical layers belong to Microsoft under iaas, paas and saas.
 import { expectedOwner, getLayer, isCloudModel } from '../../model';
-import type { RawFinding } from '../raw';
+import type { RawFinding } from '../check/findings';
 import { setOwnerFix, workloadLabel, type LayerCheck } from './common';
+import type { Rule } from './rule';
 
 export function providerOnlyDuty({ a, model, w }: LayerCheck): RawFinding | undefined {
   const layer = getLayer(a.layer);
@@ -22,3 +23,15 @@ export function providerOnlyDuty({ a, model, w }: LayerCheck): RawFinding | unde
     layer: a.layer,
   };
 }
+
+export const rule: Rule<(c: LayerCheck) => RawFinding | undefined> = {
+  id: 'provider-only-duty',
+    defaultSeverity: 'error',
+    summary:
+      'A physical layer (hosts, network, datacenter) is given to customer or shared under iaas, paas or saas.',
+    why: 'In the cloud the customer has no access to Microsoft’s hardware or buildings and cannot carry that duty.',
+    fix: 'Assign the layer to microsoft, or set the workload’s model to on-premises if it really runs in your datacenter.',
+  scope: 'assignment',
+  suppressible: true,
+  check: providerOnlyDuty,
+};

@@ -1,11 +1,12 @@
 // unassigned-layer: one finding per workload listing every layer it leaves out, with a fix adding them all.
 import { LAYERS, expectedOwner, getLayer, type ServiceModel } from '../../model';
-import type { WorkloadFacts } from '../facts';
-import type { RawFinding } from '../raw';
+import type { WorkloadFacts } from '../check/facts';
+import type { RawFinding } from '../check/findings';
 import { suggestLayer } from '../suggest';
-import { eolOf } from '../text';
+import { eolOf } from '../lines';
 import type { Fix } from '../types';
 import { workloadLabel } from './common';
+import type { Rule } from './rule';
 
 export function unassignedLayer(w: WorkloadFacts, model: ServiceModel | undefined, text: string): RawFinding | undefined {
   if (!w.responsibilitiesKey) return undefined;
@@ -89,3 +90,14 @@ export function addLayersFix(w: WorkloadFacts, model: ServiceModel, missing: rea
   }
   return undefined;
 }
+
+export const rule: Rule<typeof unassignedLayer> = {
+  id: 'unassigned-layer',
+    defaultSeverity: 'warning',
+    summary: 'A workload leaves layers out; one finding per workload lists every missing layer.',
+    why: 'A layer nobody owns is the gap attackers use and auditors ask about.',
+    fix: 'Add the missing layers (the quick fix adds them with the owners the model expects).',
+  scope: 'workload',
+  suppressible: true,
+  check: unassignedLayer,
+};

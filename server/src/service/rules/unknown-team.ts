@@ -1,9 +1,10 @@
 // unknown-team: an assignment's `team` (or metadata.owner) names no team in `teams`.
-import type { Span } from '../facts';
-import type { RawFinding } from '../raw';
+import type { Span } from '../check/facts';
+import type { RawFinding } from '../check/findings';
 import { closest, didYouMean } from '../suggest';
 import type { Fix } from '../types';
 import { KEBAB_PATTERN } from '../../model';
+import type { Rule } from './rule';
 
 const KEBAB = new RegExp(KEBAB_PATTERN);
 
@@ -47,3 +48,14 @@ export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<stri
   }
   return out;
 }
+
+export const rule: Rule<typeof unknownTeams> = {
+  id: 'unknown-team',
+    defaultSeverity: 'error',
+    summary: 'A team (or metadata.owner) names no team in teams.',
+    why: 'A duty assigned to a team that does not exist has no one to carry it.',
+    fix: 'Use an id from teams, or add the team to teams.',
+  scope: 'document',
+  suppressible: true,
+  check: unknownTeams,
+};

@@ -1,0 +1,61 @@
+// What the client can do (read once from `initialize`) and what the server offers in return (the InitializeResult).
+import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type InitializeResult } from 'vscode-languageserver';
+
+export const SERVER_NAME = 'srm-language-server';
+export const SERVER_VERSION = '0.1.0';
+
+/** The client's capabilities the handlers read. */
+export interface ClientFeatures {
+  /** Pull diagnostics (textDocument/diagnostic); push (publishDiagnostics) otherwise. */
+  pull: boolean;
+  /** workspace/diagnostic/refresh. */
+  refreshSupport: boolean;
+  /** workspace/configuration: settings pulled per resource. */
+  configurationSupport: boolean;
+  /** Registering for didChangeConfiguration. */
+  dynamicConfiguration: boolean;
+  markdown: boolean;
+  snippets: boolean;
+  hierarchicalSymbols: boolean;
+}
+
+/** Until `initialize` says otherwise. */
+export function featuresBeforeInitialize(): ClientFeatures {
+  return {
+    pull: false,
+    refreshSupport: false,
+    configurationSupport: false,
+    dynamicConfiguration: false,
+    markdown: true,
+    snippets: true,
+    hierarchicalSymbols: true,
+  };
+}
+
+export function clientFeatures(caps: ClientCapabilities | undefined): ClientFeatures {
+  return {
+    pull: caps?.textDocument?.diagnostic !== undefined,
+    refreshSupport: caps?.workspace?.diagnostics?.refreshSupport === true,
+    configurationSupport: caps?.workspace?.configuration === true,
+    dynamicConfiguration: Boolean(caps?.workspace?.didChangeConfiguration?.dynamicRegistration),
+    markdown: caps?.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
+    snippets: caps?.textDocument?.completion?.completionItem?.snippetSupport === true,
+    hierarchicalSymbols: caps?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+  };
+}
+
+/** The server's capabilities: a diagnostic provider for pull clients only (push clients get publishDiagnostics). */
+export function initializeResult(client: ClientFeatures): InitializeResult {
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'srm' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.srm'] },
+      ...(client.pull ? { diagnosticProvider: { identifier: 'srm', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+  };
+}

@@ -1,0 +1,165 @@
+// Per-document settings and their cache, and what they decide: is this a responsibility file, with which options.
+// `srm.*` is pulled per resource (workspace/configuration) on top of the nearest srm.config.yaml.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
+import { isResponsibilityFile, matchesAny, parseConfig, type DiagnoseOptions } from '../service';
+import { ConfigResolver, type LoadedConfig } from '../node/config';
+import type { ClientFeatures } from './capabilities';
+import type { DocumentCache } from './documents';
+import { parseSettings } from './settings';
+
+export interface DocSettings {
+  settings: SrmSettings;
+  config?: LoadedConfig;
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A uri's path for matching `srm.files`: decoded when it can be (a malformed escape stays as written). */
+function nameOf(uri: string): string {
+  const raw = uri.replace(/^[a-z-]+:/i, '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export class DocumentSettings {
+  /** Bumped whenever settings change: part of every diagnostics result id. */
+  generation = 0;
+  private globalSettings: unknown = undefined;
+  private resolver = new ConfigResolver();
+  private readonly cache = new Map<string, Promise<DocSettings>>();
+  private readonly reportedConfigErrors = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly docs: DocumentCache,
+    private readonly client: ClientFeatures,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** The settings of clients without workspace/configuration (initializationOptions, didChangeConfiguration). */
+  setGlobal(raw: unknown): void {
+    this.globalSettings = raw;
+  }
+
+  settingsFor(uri: string): Promise<DocSettings> {
+    let p = this.cache.get(uri);
+    if (!p) {
+      p = this.load(uri);
+      this.cache.set(uri, p);
+    }
+    return p;
+  }
+
+  private async load(uri: string): Promise<DocSettings> {
+    let raw: unknown = this.globalSettings;
+    if (this.client.configurationSupport) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+      } catch (e) {
+        this.log(`srm: could not read settings for ${uri}: ${String(e)}`);
+      }
+    }
+    const settings = parseSettings(raw);
+    const fp = filePath(uri);
+    let config: LoadedConfig | undefined;
+    if (fp) {
+      try {
+        config = this.resolver.forFile(fp);
+      } catch (e) {
+        this.log(`srm: could not read srm.config.yaml for ${fp}: ${String(e)}`);
+      }
+    }
+    if (config && config.errors.length > 0 && !this.reportedConfigErrors.has(config.path)) {
+      this.reportedConfigErrors.add(config.path);
+      for (const err of config.errors) this.log(`srm: ${config.path}:${err.line}:${err.column}: ${err.message}`);
+    }
+    return { settings, config };
+  }
+
+  /** Decided by file name and content (and srm.files / srm.config.yaml), never by the editor's language id. */
+  isSrm(doc: TextDocument, s: DocSettings): boolean {
+    const fp = filePath(doc.uri);
+    const name = fp ?? nameOf(doc.uri);
+    if (s.config && fp) {
+      const rel = path.relative(s.config.dir, fp).split(path.sep).join('/');
+      if (!rel.startsWith('..')) {
+        if (s.config.config.ignore.length > 0 && matchesAny(rel, s.config.config.ignore)) return false;
+        if (s.config.config.files && matchesAny(rel, s.config.config.files)) return true;
+      }
+    }
+    const posix = name.split(path.sep).join('/').replace(/^\/+/, '');
+    if (matchesAny(posix, s.settings.files)) return true;
+    // A name without an extension (an untitled buffer) is decided by content alone.
+    const base = path.basename(name);
+    return isResponsibilityFile(/\.[^./]+$/.test(base) ? base : '', doc.getText());
+  }
+
+  /** Diagnose options: srm.config.yaml first, VS Code settings on top (settings win). */
+  diagnoseOptions(doc: TextDocument, s: DocSettings): DiagnoseOptions {
+    const cfg = s.config?.config;
+    return {
+      severities: { ...(cfg?.rules ?? {}), ...s.settings.rules },
+      requireReason: s.settings.requireSuppressionReason || cfg?.requireReason === true,
+      inlineSuppressions: s.settings.inlineSuppressions && cfg?.inlineSuppressions !== false,
+      syntaxOnly: doc.getText().length > s.settings.maxFileSize,
+    };
+  }
+
+  /** Problems of an open `srm.config.yaml` itself (its syntax, unknown keys and rule ids), as diagnostics. */
+  configDiagnostics(doc: TextDocument): Diagnostic[] | undefined {
+    if (!/(^|[/\\])srm\.config\.ya?ml$/.test(doc.uri)) return undefined;
+    const lines = this.docs.lines(doc);
+    return parseConfig(doc.getText()).errors.map((e) => ({
+      range: { start: lines.positionAt(e.start), end: lines.positionAt(Math.max(e.start, e.end)) },
+      severity: DiagnosticSeverity.Error,
+      code: 'config',
+      source: DIAGNOSTIC_SOURCE,
+      message: `srm.config.yaml: ${e.message}`,
+    }));
+  }
+
+  /** Findings of a responsibility file under its settings (cached per version and settings generation). */
+  async findingsOf(doc: TextDocument) {
+    const s = await this.settingsFor(doc.uri);
+    if (!this.isSrm(doc, s)) return undefined;
+    const opts = this.diagnoseOptions(doc, s);
+    return this.docs.findings(doc, opts, `${this.generation}|${opts.syntaxOnly ? 's' : 'f'}`);
+  }
+
+  /** The open document, when it is a responsibility file (hover, completion and the rest answer nothing otherwise). */
+  async srmDoc(uri: string): Promise<TextDocument | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    return this.isSrm(doc, await this.settingsFor(uri)) ? doc : undefined;
+  }
+
+  /** A closed document: its parse and settings are dropped. */
+  forget(uri: string): void {
+    this.docs.delete(uri);
+    this.cache.delete(uri);
+  }
+
+  /** Settings changed (or an srm.config.yaml did): everything cached from them is dropped. */
+  reset(): void {
+    this.generation++;
+    this.cache.clear();
+    this.reportedConfigErrors.clear();
+    this.resolver = new ConfigResolver();
+    this.docs.clearFindings();
+  }
+}

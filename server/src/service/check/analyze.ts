@@ -1,0 +1,109 @@
+// Per-part analysis: one workload item (schema, duplicate keys, layer rules, unassigned layers) and the header
+// (apiVersion, kind, metadata, teams). Results are relative to the part's text and cached by that text.
+import type { Document, Node } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { getLayer, isParty, isServiceModel } from '../../model';
+import { duplicateKeys, keyText, MAX_ALIAS_COUNT, metadataName, span, stringOf, teamFacts, workloadFacts, type TeamFacts } from './facts';
+import type { HeaderAnalysis, WorkloadAnalysis } from './analysis';
+import type { RawFinding } from './findings';
+import { ASSIGNMENT_RULES, RULE } from '../rules/registry';
+import type { LayerCheck } from '../rules/common';
+import type { TeamRef } from '../rules/unknown-team';
+import { validateHeaderValue, validateWorkloadValue } from './schemaValidation';
+
+/** Runs `fn`; a throw becomes one internal-error finding at `at` and the other rules go on. */
+export function guarded<T>(what: string, at: { start: number; end: number }, out: RawFinding[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    out.push({
+      code: 'internal-error',
+      severity: 'error',
+      message: `srm failed while checking ${what}: ${e instanceof Error ? e.message : String(e)}. Please report this.`,
+      start: at.start,
+      end: at.end,
+      fixes: [],
+    });
+    return undefined;
+  }
+}
+
+/** Analyses one workload item. `text` is the text the item's offsets index into. */
+export function analyzeWorkload(item: Node | null, doc: Document, text: string): WorkloadAnalysis {
+  const findings: RawFinding[] = [];
+  const where = span(item) ?? { start: 0, end: 0 };
+  const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
+  const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
+  guarded('the schema', where, findings, () => {
+    for (const f of RULE.schema.check(validateWorkloadValue(js), item, ['workloads', 0])) findings.push(f);
+  });
+  guarded('duplicate keys', where, findings, () =>
+    duplicateKeys(item, (k, at) => findings.push({ ...RULE['duplicate-key'].check(k, at), workload: facts.name })),
+  );
+  for (const f of findings) if (f.workload === undefined && facts.name !== undefined) f.workload = facts.name;
+  const model = isServiceModel(facts.model) ? facts.model : undefined;
+  if (model) {
+    for (const a of facts.assignments) {
+      if (!isParty(a.owner) || !a.ownerSpan || !getLayer(a.layer)) continue;
+      const check = { a, model, w: facts } as LayerCheck;
+      // In precedence order: the first rule that reports wins (one value gets one rule).
+      for (const rule of ASSIGNMENT_RULES) {
+        const r = guarded(`layer "${a.layer}"`, a.ownerSpan, findings, () => rule.check(check));
+        if (r) {
+          findings.push(r);
+          break; // one value gets one rule
+        }
+      }
+    }
+  }
+  const missing = guarded('unassigned layers', where, findings, () => RULE['unassigned-layer'].check(facts, model, text));
+  if (missing) findings.push(missing);
+  const teamRefs: TeamRef[] = [];
+  for (const a of facts.assignments) {
+    if (a.team !== undefined && a.teamSpan) {
+      teamRefs.push({ team: a.team, span: a.teamSpan, workload: facts.name, layer: a.layer, where: 'assignment' });
+    }
+  }
+  return { facts, findings, teamRefs };
+}
+
+/**
+ * Analyses the document's header: the root mapping with the workload items left out.
+ * `workloadCount` stands in for the items (for "at least one workload"); `skip` hides the items' nodes when the
+ * root was parsed whole.
+ */
+export function analyzeHeader(root: Node | null, doc: Document, workloadCount: number | null): HeaderAnalysis {
+  const findings: RawFinding[] = [];
+  const where = span(root) ?? { start: 0, end: 0 };
+  let teams: TeamFacts[] = [];
+  const teamRefs: TeamRef[] = [];
+  let workloadsSeq: Node | null = null;
+  if (isMap(root)) {
+    for (const p of root.items) {
+      const k = keyText(p);
+      if (k === 'teams') teams = guarded('teams', where, findings, () => teamFacts(p.value)) ?? [];
+      if (k === 'workloads' && isSeq(p.value)) workloadsSeq = p.value as Node;
+      if (k === 'metadata' && isMap(p.value)) {
+        for (const mp of p.value.items) {
+          if (keyText(mp) === 'owner') {
+            const team = stringOf(mp.value);
+            const s = span(mp.value as Node);
+            if (team !== undefined && s) teamRefs.push({ team, span: s, where: 'owner' });
+          }
+        }
+      }
+    }
+  }
+  guarded('the schema', where, findings, () => {
+    let js = root ? (root.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as unknown) : null;
+    if (workloadCount !== null && js && typeof js === 'object' && !Array.isArray(js)) {
+      js = { ...(js as object), workloads: new Array(workloadCount).fill(null) };
+    }
+    for (const f of RULE.schema.check(validateHeaderValue(js), root, [])) findings.push(f);
+  });
+  guarded('duplicate keys', where, findings, () =>
+    duplicateKeys(root, (k, at) => findings.push(RULE['duplicate-key'].check(k, at)), (n) => n === workloadsSeq),
+  );
+  const name = metadataName(root);
+  return name === undefined ? { findings, teams, teamRefs } : { findings, name, teams, teamRefs };
+}

@@ -1,0 +1,99 @@
+// Turns a parsed file into findings: per-part results (cached), the cross-workload rules on a small index,
+// severity overrides and suppressions.
+import { canSuppress, getRule, RULE } from '../rules/registry';
+import type { Named } from '../rules/duplicate-name';
+import type { TeamRef } from '../rules/unknown-team';
+import { guarded } from './analyze';
+import type { ParsedDocument, ParsedFile } from '../parse/parseFile';
+import { relocate, shift, type RawFinding } from './findings';
+import { findDirectives } from './directives';
+import { applySuppressions, suppressFix } from './suppressions';
+import type { DiagnoseOptions, Finding, Severity, SeverityOrOff } from '../types';
+
+/** Every finding of the file, sorted by position. */
+export function diagnose(file: ParsedFile, options: DiagnoseOptions = {}): Finding[] {
+  const raw: Finding[] = [];
+  for (const doc of file.documents) collect(doc, raw, options.syntaxOnly === true);
+  if (options.syntaxOnly) {
+    raw.push({
+      code: 'file-too-large',
+      severity: 'info',
+      message: 'This file is above the size limit (srm.maxFileSize), so only its YAML syntax is checked.',
+      start: 0,
+      end: Math.min(file.text.length, file.lines.lineEnd(0)),
+      fixes: [],
+      document: 0,
+    });
+  }
+  const sev = options.severities ?? {};
+  const level = (code: string, dflt: Severity): SeverityOrOff => {
+    const o = sev[code];
+    return o ?? dflt;
+  };
+  const isOff = (code: string) => sev[code] === 'off';
+  let active = raw;
+  let suppressed: Finding[] = [];
+  if (options.inlineSuppressions !== false && file.text.includes('srm-disable')) {
+    const r = applySuppressions(file, raw, findDirectives(file), { requireReason: options.requireReason === true, isOff });
+    active = [...r.active, ...r.problems];
+    suppressed = r.suppressed;
+  }
+  const out: Finding[] = [];
+  const finish = (f: Finding): Finding | undefined => {
+    // Shared-responsibility rules keep their own severity split (customer-only-duty: shared is a warning);
+    // an override replaces it, whatever it was.
+    const meta = getRule(f.code);
+    const s = meta ? level(f.code, f.severity) : f.severity;
+    if (s === 'off') return undefined;
+    const fixes = canSuppress(f.code) ? [...f.fixes, suppressFix(file, f)] : f.fixes;
+    return { ...f, severity: s, fixes };
+  };
+  for (const f of active) {
+    const g = finish(f);
+    if (g) out.push(g);
+  }
+  if (options.includeSuppressed) {
+    for (const f of suppressed) {
+      const g = finish(f);
+      if (g) out.push(g);
+    }
+  }
+  out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return out;
+}
+
+function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean): void {
+  const d = doc.index;
+  if (doc.syntax.length > 0 || syntaxOnly || !doc.header) {
+    for (const f of doc.syntax) out.push(shift(f, 0, d));
+    return;
+  }
+  const map = doc.headerMap;
+  for (const f of doc.header.findings) out.push(relocate(f, map, d));
+  const names: Named[] = [];
+  const refs: TeamRef[] = [];
+  for (const w of doc.workloads) {
+    const a = w.analysis;
+    for (const f of a.findings) out.push(shift(f, w.base, d));
+    const n = a.facts;
+    if (n.name !== undefined && n.nameSpan) {
+      names.push({ name: n.name, span: { start: n.nameSpan.start + w.base, end: n.nameSpan.end + w.base } });
+    }
+    for (const r of a.teamRefs) refs.push({ ...r, span: { start: r.span.start + w.base, end: r.span.end + w.base } });
+  }
+  for (const r of doc.header.teamRefs) refs.push({ ...r, span: { start: map(r.span.start), end: map(r.span.end) } });
+  const teams: Named[] = [];
+  for (const t of doc.header.teams) {
+    if (t.id !== undefined && t.idSpan) teams.push({ name: t.id, span: { start: map(t.idSpan.start), end: map(t.idSpan.end) } });
+  }
+  const at = { start: doc.start, end: doc.start };
+  const cross: RawFinding[] = [];
+  guarded('duplicate names', at, cross, () => {
+    // A loop, not push(...): a file with 100,000+ repeats would overflow the stack with spread arguments.
+    for (const f of [...RULE['duplicate-name'].check(names, 'workload'), ...RULE['duplicate-name'].check(teams, 'team')]) cross.push(f);
+  });
+  guarded('team references', at, cross, () => {
+    for (const f of RULE['unknown-team'].check(refs, new Set(teams.map((t) => t.name)))) cross.push(f);
+  });
+  for (const f of cross) out.push(shift(f, 0, d));
+}

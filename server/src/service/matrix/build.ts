@@ -1,0 +1,284 @@
+// The responsibility matrix of a file: layers (model order) as rows, workloads as columns, the owner in each
+// cell beside the owner the model expects, and the findings that fall in the cell, built from the engine's parse
+// (it parses nothing itself). Pure; used by `srm matrix` and by the matrix webview. Renderers for md/csv/json are at
+// the end (escaping: exportText.ts).
+import {
+  GROUPS,
+  LAYERS,
+  SERVICE_MODELS,
+  SERVICE_MODEL_INFO,
+  expectedOwner,
+  isParty,
+  isServiceModel,
+  type LayerGroup,
+  type Party,
+  type ServiceModel,
+} from '../../model';
+import { csvTable, jsonText, mdText } from '../exportText';
+import type { ParsedFile } from '../parse/parseFile';
+import type { Finding, FindingCode, Severity } from '../types';
+
+/** A finding as the matrix shows it: enough to list it and to jump to it. */
+export interface MatrixFindingRef {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  /** UTF-16 offsets into the file. */
+  start: number;
+  end: number;
+  /** Set when an inline comment silences the finding (pass `includeSuppressed` findings to see these). */
+  suppressed?: { reason?: string };
+}
+
+/**
+ * How a cell compares with the model:
+ * - `match`: the owner is the one the model gives for the workload's service model;
+ * - `mismatch`: the owner is another party (whichever rule reports it, or none if suppressed);
+ * - `unassigned`: the workload does not list the layer;
+ * - `invalid`: the owner is not a party (`customer`, `microsoft`, `shared`);
+ * - `unknown-model`: the owner is a party but the workload's model is missing or unknown, so nothing to compare.
+ */
+export type CellStatus = 'match' | 'mismatch' | 'unassigned' | 'invalid' | 'unknown-model';
+
+export interface MatrixCell {
+  /** The owner as written (a party when status is not `invalid`); null when unassigned. */
+  owner: string | null;
+  /** The team named in the long form, if any. */
+  team?: string;
+  /** The owner the model gives this layer under the workload's model; null when the model is unknown. */
+  expected: Party | null;
+  status: CellStatus;
+  /** Findings located in this assignment (and, for unassigned cells, the workload's unassigned-layer finding). */
+  findings: MatrixFindingRef[];
+  /** Offsets of the assignment (layer key to end of value); absent when unassigned. */
+  start?: number;
+  end?: number;
+}
+
+export interface MatrixWorkload {
+  /** The name as written; `#N` (1-based position) when it has none. */
+  name: string;
+  /** The service model when valid, else null (see modelText). */
+  model: ServiceModel | null;
+  /** The model as written, when it is not a valid service model. */
+  modelText?: string;
+  /** Offsets of the workload item. */
+  start: number;
+  end: number;
+  /** Findings in the workload that belong to no single layer (for example schema errors, duplicate-name). */
+  findings: MatrixFindingRef[];
+}
+
+export interface MatrixRow {
+  layer: string;
+  label: string;
+  group: LayerGroup;
+  /** One cell per workload, in the order of `workloads`. */
+  cells: MatrixCell[];
+}
+
+export interface MatrixDocument {
+  /** 0-based index of the YAML document in the file (as Finding.document). */
+  index: number;
+  /** metadata.name, when present. */
+  name?: string;
+  /** True when the document has a YAML syntax error: the matrix shows what could be read, rules did not run. */
+  syntaxError: boolean;
+  workloads: MatrixWorkload[];
+  /** Every layer of the model, in the model's display order. */
+  rows: MatrixRow[];
+}
+
+export interface ResponsibilityMatrix {
+  documents: MatrixDocument[];
+}
+
+function ref(f: Finding): MatrixFindingRef {
+  const r: MatrixFindingRef = { code: f.code, severity: f.severity, message: f.message, start: f.start, end: f.end };
+  if (f.suppression) r.suppressed = f.suppression.reason === undefined ? {} : { reason: f.suppression.reason };
+  return r;
+}
+
+/** Attaches each finding to the assignment holding it, else (unassigned-layer) to the gaps, else to its workload. */
+function attachFindings(out: MatrixDocument, docFindings: readonly Finding[]): void {
+  const ws = out.workloads;
+  for (const f of docFindings) {
+    const col = ws.findIndex((w) => f.start >= w.start && f.start < w.end);
+    if (col < 0) continue;
+    const row = out.rows.findIndex((r) => {
+      const c = r.cells[col]!;
+      return c.start !== undefined && c.end !== undefined && f.start >= c.start && f.start <= c.end;
+    });
+    if (row >= 0) out.rows[row]!.cells[col]!.findings.push(ref(f));
+    else if (f.code === 'unassigned-layer') {
+      for (const r of out.rows) if (r.cells[col]!.status === 'unassigned') r.cells[col]!.findings.push(ref(f));
+    } else ws[col]!.findings.push(ref(f));
+  }
+}
+
+/** The cell of one layer, given what is assigned (null when the workload does not list the layer). */
+function makeCell(
+  model: ServiceModel | null,
+  layer: string,
+  a: { owner: string | null; team?: string; start: number; end: number } | null,
+): MatrixCell {
+  const expected = model ? (expectedOwner(layer, model) ?? null) : null;
+  if (!a) return { owner: null, expected, status: 'unassigned', findings: [] };
+  const cell: MatrixCell = { owner: a.owner, expected, status: 'match', findings: [], start: a.start, end: a.end };
+  if (a.team !== undefined) cell.team = a.team;
+  if (!isParty(a.owner)) cell.status = 'invalid';
+  else if (expected === null) cell.status = 'unknown-model';
+  else cell.status = a.owner === expected ? 'match' : 'mismatch';
+  return cell;
+}
+
+/**
+ * The matrix from the engine's parse (the language server's cached ParsedFile): no second parse. `findings` are
+ * the file's findings (from `diagnose` on the same ParsedFile). A document with a YAML syntax error has no
+ * workloads here (the engine reads nothing past a syntax error); the view keeps its last good picture instead.
+ */
+export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] = []): ResponsibilityMatrix {
+  const documents: MatrixDocument[] = [];
+  for (const d of file.documents) {
+    const out: MatrixDocument = { index: d.index, syntaxError: d.syntax.length > 0, workloads: [], rows: [] };
+    const name = d.name;
+    if (name !== undefined && name !== '') out.name = name;
+    const cols = d.workloads.map((part, i) => {
+      const f = part.analysis.facts;
+      const at = (s: { start: number; end: number } | undefined) =>
+        s ? { start: s.start + part.base, end: s.end + part.base } : undefined;
+      const wl: MatrixWorkload = {
+        name: f.name ?? `#${i + 1}`,
+        model: isServiceModel(f.model) ? f.model : null,
+        start: part.start,
+        end: part.end,
+        findings: [],
+      };
+      const modelSpan = at(f.modelSpan);
+      if (!wl.model && modelSpan) {
+        const raw = f.model ?? file.text.slice(modelSpan.start, modelSpan.end);
+        if (raw !== '' && raw !== '~' && raw !== 'null') wl.modelText = raw;
+      }
+      const assigned = new Map<string, { owner: string | null; team?: string; start: number; end: number }>();
+      for (const a of f.assignments) {
+        if (assigned.has(a.layer)) continue;
+        const key = at(a.key)!;
+        const owner = at(a.ownerSpan);
+        const team = at(a.teamSpan);
+        const ownerText = a.owner ?? (owner ? file.text.slice(owner.start, owner.end) : null);
+        const entry: { owner: string | null; team?: string; start: number; end: number } = {
+          owner: ownerText === '' || ownerText === '~' || ownerText === 'null' ? null : ownerText,
+          start: key.start,
+          end: Math.max(key.end, owner?.end ?? 0, team?.end ?? 0),
+        };
+        if (a.team !== undefined) entry.team = a.team;
+        assigned.set(a.layer, entry);
+      }
+      return { wl, assigned };
+    });
+    out.workloads = cols.map((c) => c.wl);
+    for (const layer of LAYERS) {
+      const cells = cols.map(({ wl, assigned }) => makeCell(wl.model, layer.id, assigned.get(layer.id) ?? null));
+      out.rows.push({ layer: layer.id, label: layer.label, group: layer.group, cells });
+    }
+    attachFindings(out, findings.filter((f) => f.document === d.index));
+    documents.push(out);
+  }
+  return { documents };
+}
+
+/** What the model expects, for the view's reference column: every layer under every service model. */
+export interface MatrixReference {
+  models: Array<{ id: ServiceModel; label: string }>;
+  groups: Array<{ id: LayerGroup; label: string; doc: string }>;
+  rows: Array<{ layer: string; label: string; group: LayerGroup; owners: Record<ServiceModel, Party> }>;
+}
+
+export function matrixReference(): MatrixReference {
+  return {
+    models: SERVICE_MODELS.map((id) => ({ id, label: SERVICE_MODEL_INFO[id].label })),
+    groups: GROUPS.map((g) => ({ id: g.id, label: g.label, doc: g.doc })),
+    rows: LAYERS.map((l) => ({ layer: l.id, label: l.label, group: l.group, owners: { ...l.owners } })),
+  };
+}
+
+// ---- renderers (user text goes through exportText.ts) ----
+
+/** Turns user text into the export's text: identity for the plain cells of CSV, mdText for Markdown. */
+type Escape = (s: string) => string;
+const asIs: Escape = (s) => s;
+
+/** A cell as text; `e` applies to what the file wrote (owner, team), never to the words added here. */
+function cellText(c: MatrixCell, e: Escape = asIs): string {
+  if (c.status === 'unassigned') return c.expected ? `(unassigned; expected ${c.expected})` : '(unassigned)';
+  const owner = c.owner === null ? '(empty)' : e(c.owner);
+  const team = c.team ? ` [${e(c.team)}]` : '';
+  if (c.status === 'mismatch' || c.status === 'invalid') {
+    return `${owner}${team} ✗ expected ${c.expected ?? '?'}`;
+  }
+  return `${owner}${team}`;
+}
+
+function columnTitle(w: MatrixWorkload, e: Escape = asIs): string {
+  return `${e(w.name)} (${w.model ?? (w.modelText === undefined ? 'no model' : e(w.modelText))})`;
+}
+
+/** Markdown: one table per document; mismatches marked ✗ with the expected owner, findings' rule ids listed. */
+export function matrixToMarkdown(m: ResponsibilityMatrix): string {
+  const parts: string[] = [];
+  for (const d of m.documents) {
+    const title = d.name === undefined ? `document ${d.index + 1}` : mdText(d.name);
+    parts.push(`## ${title}${d.syntaxError ? ' (YAML syntax error: partial)' : ''}\n`);
+    if (d.workloads.length === 0) {
+      parts.push('No workloads.\n');
+      continue;
+    }
+    const header = ['Layer', ...d.workloads.map((w) => columnTitle(w, mdText))];
+    const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+    for (const r of d.rows) {
+      const cells = r.cells.map((c) => {
+        const codes = [
+          ...new Set(
+            c.findings.map((f) =>
+              f.suppressed ? `${f.code} suppressed${f.suppressed.reason ? `: ${mdText(f.suppressed.reason)}` : ''}` : f.code,
+            ),
+          ),
+        ];
+        return cellText(c, mdText) + (codes.length ? ` (${codes.join(', ')})` : '');
+      });
+      lines.push(`| ${mdText(r.label)} | ${cells.join(' | ')} |`);
+    }
+    parts.push(`${lines.join('\n')}\n`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * The CSV's cells as plain text: a header (`layer`, then one column per workload of every document, prefixed
+ * `document/` when the file has several documents), then one row per layer; a cell holds the owner, with
+ * `✗ expected X` on a mismatch.
+ */
+export function matrixCsvRows(m: ResponsibilityMatrix): string[][] {
+  const multi = m.documents.length > 1;
+  const header = ['layer'];
+  for (const d of m.documents) {
+    for (const w of d.workloads) header.push(`${multi ? `${d.name ?? `document ${d.index + 1}`}/` : ''}${columnTitle(w)}`);
+  }
+  const rows = [header];
+  LAYERS.forEach((layer, i) => {
+    const row = [layer.id];
+    for (const d of m.documents) for (const c of d.rows[i]?.cells ?? []) row.push(cellText(c));
+    rows.push(row);
+  });
+  return rows;
+}
+
+/** CSV (RFC 4180) of matrixCsvRows; a cell that would start a spreadsheet formula is neutralised (csvCell). */
+export function matrixToCsv(m: ResponsibilityMatrix): string {
+  return csvTable(matrixCsvRows(m));
+}
+
+/** JSON of the matrix: the file's text as data, exact once parsed; the text has no raw `<`, `>` or `&` (jsonText). */
+export function matrixToJson(m: ResponsibilityMatrix): string {
+  return `${jsonText(m)}\n`;
+}

@@ -1,0 +1,78 @@
+// Parsing a document whole (when its chunks cannot vouch for the result: a parse error, an alias, a shape the line
+// scan does not know), cached by its text; syntax errors become yaml-syntax findings, nothing else is checked then.
+import { isMap, isSeq, type Node } from 'yaml';
+import { analyzeHeader, analyzeWorkload } from '../check/analyze';
+import { keyText, MAX_ALIAS_COUNT, metadataName } from '../check/facts';
+import { limitMessage, rule as yamlSyntax } from '../rules/yaml-syntax';
+import type { RawFinding } from '../check/findings';
+import { tryParse } from './chunks';
+import type { Caches, ParsedDocument, ParsedDocumentBody, WorkloadPart } from './parsedFile';
+
+export function parseWhole(
+  text: string,
+  index: number,
+  start: number,
+  end: number,
+  old: Caches | undefined,
+  caches: Caches,
+  syntaxOnly: boolean,
+): ParsedDocument {
+  const src = text.slice(start, end);
+  const key = (syntaxOnly ? 's' : 'f') + src;
+  const body = old?.wholes.get(key) ?? caches.wholes.get(key) ?? parseWholeBody(src, start, syntaxOnly);
+  caches.wholes.set(key, body);
+  // Offsets in a cached body are relative to the region's start when it was parsed; re-base them.
+  return { ...rebase(body, start), index, start, end };
+}
+
+/** Bodies are stored relative to offset 0 of the region; `rebase` moves them to `start`. */
+function rebase(body: ParsedDocumentBody, start: number): ParsedDocumentBody {
+  return {
+    ...body,
+    syntax: body.syntax.map((f) => ({ ...f, start: f.start + start, end: f.end + start })),
+    headerMap: (o: number) => o + start,
+    workloads: body.workloads.map((w) => ({ ...w, start: w.start + start, end: w.end + start, base: w.base + start })),
+  };
+}
+
+function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): ParsedDocumentBody {
+  const parsed = tryParse(src);
+  const empty = (syntax: RawFinding[], name?: string): ParsedDocumentBody => ({
+    syntax,
+    header: null,
+    ...(name === undefined ? {} : { name }),
+    headerMap: (o) => o,
+    workloads: [],
+    whole: true,
+  });
+  if (parsed instanceof Error) {
+    return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(parsed), start: 0, end: Math.min(src.length, 1), fixes: [] }]);
+  }
+  if (parsed.errors.length > 0) return empty(yamlSyntax.check(parsed, 0, src.length), metadataName(parsed.contents));
+  if (syntaxOnly) return empty([], metadataName(parsed.contents));
+  // Expanding aliases is bounded: a "billion laughs" document gets one finding, not a hang.
+  try {
+    parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const r = parsed.contents?.range;
+    return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(e), start: r?.[0] ?? 0, end: r?.[1] ?? 0, fixes: [] }]);
+  }
+  const root = parsed.contents as Node | null;
+  let items: Node[] = [];
+  let count: number | null = null;
+  if (isMap(root)) {
+    for (const p of root.items) {
+      if (keyText(p) === 'workloads' && isSeq(p.value)) {
+        items = p.value.items as Node[];
+        count = items.length;
+      }
+    }
+  }
+  const header = analyzeHeader(root, parsed, count);
+  const workloads: WorkloadPart[] = items.map((item) => {
+    const r = item?.range ?? [0, 0];
+    return { start: r[0], end: r[1], base: 0, analysis: analyzeWorkload(item, parsed, src) };
+  });
+  return { syntax: [], header, ...(header.name === undefined ? {} : { name: header.name }), headerMap: (o) => o, workloads, whole: true };
+}
+

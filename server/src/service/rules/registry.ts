@@ -1,0 +1,69 @@
+// The rule registry: every rule file beside this one, in the order of the README table. Everything that lists rules
+// (the RuleId list's check, the README table, SARIF, `srm explain`, package.json's srm.rules, the config schema,
+// hovers on suppression comments) reads RULES; the engine runs each rule's check from RULE.
+import { rule as customerOnlyDuty } from './customer-only-duty';
+import { rule as duplicateKey } from './duplicate-key';
+import { rule as duplicateName } from './duplicate-name';
+import { rule as modelMismatch } from './model-mismatch';
+import { rule as providerOnlyDuty } from './provider-only-duty';
+import type { Rule, RuleMeta } from './rule';
+import type { LayerCheck } from './common';
+import type { RawFinding } from '../check/findings';
+import { rule as schema } from './schema';
+import { rule as suppressionReason } from './suppression-reason';
+import { rule as unassignedLayer } from './unassigned-layer';
+import { rule as unknownRule } from './unknown-rule';
+import { rule as unknownTeam } from './unknown-team';
+import { rule as unusedSuppression } from './unused-suppression';
+import { rule as yamlSyntax } from './yaml-syntax';
+import type { RuleId } from '../types';
+
+export type { RuleMeta, RuleScope } from './rule';
+
+/** Each rule by id, with its check (typed per rule). */
+export const RULE = {
+  schema,
+  'yaml-syntax': yamlSyntax,
+  'duplicate-key': duplicateKey,
+  'customer-only-duty': customerOnlyDuty,
+  'provider-only-duty': providerOnlyDuty,
+  'model-mismatch': modelMismatch,
+  'unassigned-layer': unassignedLayer,
+  'unknown-team': unknownTeam,
+  'duplicate-name': duplicateName,
+  'unused-suppression': unusedSuppression,
+  'unknown-rule': unknownRule,
+  'suppression-reason': suppressionReason,
+} as const satisfies Record<RuleId, RuleMeta>;
+
+/** Every rule's metadata, in the README table's order. */
+export const RULES: readonly RuleMeta[] = Object.values(RULE);
+
+/** A rule that looks at one assignment (a layer's owner under the workload's model). */
+export type AssignmentRule = Rule<(c: LayerCheck) => RawFinding | undefined>;
+
+/**
+ * The assignment rules, in registry order, which is their precedence: the first that reports on a value wins (one
+ * value gets one rule). A new rule of scope 'assignment' runs without further wiring.
+ */
+export const ASSIGNMENT_RULES: readonly AssignmentRule[] = Object.values(RULE).filter(
+  (r): r is (typeof RULE)['customer-only-duty'] => r.scope === 'assignment',
+);
+
+const byId = new Map<string, RuleMeta>(RULES.map((r) => [r.id, r]));
+
+export function getRule(id: string): RuleMeta | undefined {
+  return byId.get(id);
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return byId.has(id);
+}
+
+/**
+ * Whether a comment can silence findings of `code` (and "Suppress on this line" is offered): the rule says so;
+ * internal errors and the size-limit notice are not rules and cannot be silenced.
+ */
+export function canSuppress(code: string): boolean {
+  return byId.get(code)?.suppressible === true;
+}

@@ -1,0 +1,293 @@
+// schema: the document does not match the srm/v1 format. Turns ajv's errors into findings: exact ranges (the value,
+// the unknown key, the parent key of a missing one), messages written for people, and "did you mean" fixes.
+import type { ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { API_VERSION, FIELDS, KIND, LAYER_IDS, PARTIES, SERVICE_MODELS } from '../../model';
+import type { RawFinding } from '../check/findings';
+import { firstKeyRange, keyRange, locate, pairFor, rangeOf, truncate, type Located, type Segment } from '../check/schemaValidation';
+import { closest, didYouMean, suggestLayer, suggestParty, suggestServiceModel, type Suggestion } from '../suggest';
+import type { Fix, TextEdit } from '../types';
+import type { Rule } from './rule';
+
+// ---------------------------------------------------------------- messages
+
+type Where = 'document' | 'metadata' | 'team' | 'workload' | 'responsibilities' | 'assignment' | 'other';
+
+function whereOf(path: readonly Segment[]): Where {
+  const p = path.map((s) => (typeof s === 'number' ? '#' : s)).join('/');
+  if (p === '') return 'document';
+  if (p === 'metadata') return 'metadata';
+  if (p === 'teams/#') return 'team';
+  if (p === 'workloads/#') return 'workload';
+  if (p === 'workloads/#/responsibilities') return 'responsibilities';
+  if (/^workloads\/#\/responsibilities\/[^/]+$/.test(p)) return 'assignment';
+  return 'other';
+}
+
+const WHERE_LABEL: Record<Where, string> = {
+  document: 'the document',
+  metadata: 'metadata',
+  team: 'a team',
+  workload: 'a workload',
+  responsibilities: 'responsibilities',
+  assignment: 'an assignment',
+  other: 'this mapping',
+};
+
+const WHERE_FIELDS: Partial<Record<Where, keyof typeof FIELDS>> = {
+  document: 'root',
+  metadata: 'metadata',
+  team: 'team',
+  workload: 'workload',
+  assignment: 'assignment',
+};
+
+function describeNode(n: Node | null): string {
+  if (n === null) return 'empty';
+  if (isMap(n)) return 'a mapping';
+  if (isSeq(n)) return 'a list';
+  if (isScalar(n)) {
+    const v = n.value;
+    if (v === null) return 'empty';
+    if (typeof v === 'string') return `the text "${truncate(v)}"`;
+    if (typeof v === 'number' || typeof v === 'bigint') return `the number ${String(v)}`;
+    if (typeof v === 'boolean') return `the boolean ${String(v)}`;
+    return `"${truncate(String(v))}"`;
+  }
+  return 'an alias';
+}
+
+
+const TYPE_LABEL: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function quoteList(xs: readonly string[]): string {
+  return xs.map((x) => `"${x}"`).join(', ');
+}
+
+function kebab(s: string): string {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The edit that replaces a value by the scalar `text`. An empty value (`kind:` with nothing after it) has an empty
+ * range right after the colon: add the space YAML needs. A block collection starts on the next line: replace it from
+ * the end of its key, so the scalar lands on the key's line (else it would be a key without a value).
+ */
+function valueEdit(range: readonly [number, number], text: string, at?: Located): TextEdit {
+  const n = at?.node;
+  const k = at?.pair ? rangeOf(at.pair.key as Node | null) : null;
+  if (k && (isMap(n) || isSeq(n)) && !n.flow) return { start: k[1], end: Math.max(k[1], contentEnd(n) ?? range[1]), newText: `: ${text}` };
+  return { start: range[0], end: range[1], newText: range[0] === range[1] ? ` ${text}` : text };
+}
+
+/** Where a node's content ends: a block collection's range also takes the line end after its last item. */
+function contentEnd(n: unknown, depth = 0): number | undefined {
+  if (depth < 100 && (isMap(n) || isSeq(n))) {
+    const last = n.items[n.items.length - 1];
+    const v = isPair(last) ? (last.value ?? last.key) : last;
+    return (v ? contentEnd(v, depth + 1) : undefined) ?? n.range?.[1];
+  }
+  return (n as Node | null)?.range?.[1];
+}
+
+function replaceFixes(range: [number, number], suggestions: readonly Suggestion[], what: string, at?: Located): Fix[] {
+  const safe = suggestions.length === 1;
+  return suggestions.map((s, i) => ({
+    title: `Change ${what} to "${s.value}"`,
+    edits: [valueEdit(range, s.value, at)],
+    isPreferred: i === 0 && safe,
+    safe,
+  }));
+}
+
+/** A context label for the last segment of a path, e.g. "metadata.name" or "workload name". */
+function fieldLabel(path: readonly Segment[]): string {
+  const named = path.filter((s): s is string => typeof s === 'string');
+  const w = whereOf(path.slice(0, -1));
+  const last = named[named.length - 1] ?? 'value';
+  if (w === 'workload') return `workload ${last}`;
+  if (w === 'team') return `team ${last}`;
+  if (w === 'metadata') return `metadata.${last}`;
+  if (w === 'assignment') return `${last}`;
+  return last;
+}
+
+/**
+ * Turns ajv errors (paths relative to `root`, whose full path is `prefix`) into findings with exact ranges.
+ * `layerName`: for messages about assignments, the layer at hand.
+ */
+export function schemaFindings(errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const seen = new Set<string>();
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    const rel = parsePointer(e.instancePath);
+    const full = [...prefix, ...rel];
+    const here = locate(root, rel);
+    // anyOf (a layer's short or long form): keep only the branch that matches the value's shape.
+    const anyOfAt = [...anyOfPaths].find((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+    if (anyOfAt !== undefined && e.keyword !== 'anyOf') {
+      const at = locate(root, parsePointer(anyOfAt)).node;
+      const branch = isMap(at) ? 1 : isScalar(at) && typeof at.value === 'string' ? 0 : -1;
+      const m = /\/anyOf\/(\d+)\//.exec(e.schemaPath);
+      if (branch === -1 || (m && Number(m[1]) !== branch)) continue;
+      if (!m && branch !== 1) continue; // errors from the $ref'd long form only count for a mapping
+    }
+    if (e.keyword === 'anyOf') {
+      const branch = isMap(here.node) ? 1 : isScalar(here.node) && typeof here.node.value === 'string' ? 0 : -1;
+      if (branch !== -1) continue;
+    }
+    const f = toFinding(e, full, here, root);
+    if (!f) continue;
+    const key = `${f.start}:${f.end}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+function parsePointer(p: string): Segment[] {
+  if (p === '') return [];
+  return p
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | null): RawFinding | null {
+  const where = whereOf(full);
+  const valueRange = rangeOf(here.node) ?? keyRange(here.pair) ?? rangeOf(root) ?? [0, 0];
+  const mk = (range: [number, number], message: string, fixes: Fix[] = []): RawFinding => ({
+    code: 'schema',
+    severity: 'error',
+    message,
+    start: range[0],
+    end: range[1],
+    fixes,
+  });
+  const last = full[full.length - 1];
+  const layer = where === 'assignment' ? String(last) : full[2] === 'responsibilities' ? String(full[3]) : undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const pair = isMap(here.node) ? pairFor(here.node, key) : null;
+      const range = keyRange(pair) ?? valueRange;
+      if (where === 'responsibilities') {
+        const s = suggestLayer(key);
+        const dym = didYouMean(s);
+        return mk(
+          range,
+          `Unknown layer "${truncate(key)}".${dym} The model's layers are: ${LAYER_IDS.join(', ')}.`,
+          replaceFixes(range, s, `the layer`),
+        );
+      }
+      const fieldsOf = WHERE_FIELDS[where];
+      const allowed = fieldsOf ? Object.keys(FIELDS[fieldsOf]) : [];
+      const s = closest(key, allowed);
+      return mk(
+        range,
+        `Unknown key "${truncate(key)}" in ${WHERE_LABEL[where]}.${didYouMean(s)}${
+          allowed.length ? ` Allowed keys: ${allowed.join(', ')}.` : ''
+        }`,
+        replaceFixes(range, s, 'the key'),
+      );
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const range = keyRange(here.pair) ?? firstKeyRange(here.node) ?? valueRange;
+      const label = where === 'assignment' ? `The assignment of layer "${String(last)}"` : capitalize(WHERE_LABEL[where]);
+      const doc = FIELDS[WHERE_FIELDS[where] ?? 'root']?.[missing]?.doc;
+      return mk(range, `${label} is missing the required key "${missing}"${doc ? `: ${lowerFirst(doc)}` : '.'}`);
+    }
+    case 'enum': {
+      const value = isScalar(here.node) ? String(here.node.value) : '';
+      if (last === 'model') {
+        const s = suggestServiceModel(value);
+        return mk(
+          valueRange,
+          `"${truncate(value)}" is not a service model.${didYouMean(s)} Use one of: ${SERVICE_MODELS.join(', ')}.`,
+          replaceFixes(valueRange, s, 'the model', here),
+        );
+      }
+      if (last === 'apiVersion' || last === 'kind') {
+        const want = last === 'apiVersion' ? API_VERSION : KIND;
+        return mk(valueRange, `${last} must be "${want}", not ${describeNode(here.node)}.`, [
+          { title: `Change ${last} to "${want}"`, edits: [valueEdit(valueRange, want, here)], isPreferred: true, safe: true },
+        ]);
+      }
+      if (layer !== undefined) {
+        const s = suggestParty(value);
+        return mk(
+          valueRange,
+          `"${truncate(value)}" is not a party for layer "${layer}".${didYouMean(s)} Use one of: ${PARTIES.join(', ')}.`,
+          replaceFixes(valueRange, s, 'the owner', here),
+        );
+      }
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      return mk(valueRange, `${fieldLabel(full)} must be one of ${quoteList(allowed)}, not ${describeNode(here.node)}.`);
+    }
+    case 'type': {
+      const want = TYPE_LABEL[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
+      const empty = !here.node || (isScalar(here.node) && here.node.value === null && here.node.source === '');
+      const range = empty ? keyRange(here.pair) ?? valueRange : valueRange;
+      if (full.length === 0) {
+        return mk(range, `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`);
+      }
+      const label = where === 'assignment' ? `Layer "${String(last)}"` : where === 'team' ? 'Each team' : where === 'workload' ? 'Each workload' : `"${fieldLabel(full)}"`;
+      return mk(range, `${label} must be ${want}, not ${describeNode(here.node)}.`);
+    }
+    case 'anyOf':
+      return mk(
+        valueRange,
+        `Layer "${String(last)}" must be a party (${PARTIES.join(', ')}) or a mapping with an owner, not ${describeNode(here.node)}.`,
+      );
+    case 'pattern': {
+      const value = isScalar(here.node) ? String(here.node.value) : '';
+      const k = kebab(value);
+      const fixes: Fix[] = k && k !== value ? [{ title: `Change to "${k}"`, edits: [valueEdit(valueRange, k, here)], isPreferred: true, safe: true }] : [];
+      return mk(
+        valueRange,
+        `${fieldLabel(full)} "${truncate(value)}" is not kebab-case: use lowercase letters and digits joined by single hyphens${k && k !== value ? ` (for example "${truncate(k)}")` : ''}.`,
+        fixes,
+      );
+    }
+    case 'minItems':
+      return mk(keyRange(here.pair) ?? valueRange, `${String(last)} must list at least one ${last === 'workloads' ? 'workload' : 'item'}.`);
+    case 'minLength':
+      return mk(keyRange(here.pair) ?? valueRange, `${fieldLabel(full)} must not be empty.`);
+    case 'format':
+      return mk(valueRange, `${fieldLabel(full)} must be a URL (for example https://contoso.example/runbook), not ${describeNode(here.node)}.`);
+    default:
+      return mk(valueRange, `${fieldLabel(full)}: ${e.message ?? 'does not match the format'}.`);
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+export const rule: Rule<(errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[]) => RawFinding[]> = {
+  id: 'schema',
+    defaultSeverity: 'error',
+    summary: 'The document does not match the srm/v1 format: wrong type, missing or unknown key, bad value.',
+    why: 'Every other check and every tool reading the file relies on its shape.',
+    fix: 'Follow the message: it names the allowed keys or values and suggests the closest one.',
+  scope: 'document',
+  suppressible: true,
+  check: schemaFindings,
+};
