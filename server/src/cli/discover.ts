@@ -2,8 +2,8 @@
 // applies each file's config `files`/`ignore`, and keeps responsibility files only.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigResolver, LoadedConfig } from '../node/config';
-import { globBase, isGlob, isResponsibilityFile, matchesAny, matchesGlob } from '../service';
+import { configSelection, type ConfigResolver, type LoadedConfig } from '../node/config';
+import { globBase, isGlob, isResponsibilityFile, matchesGlob } from '../service';
 import { UsageError } from './args';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -50,25 +50,14 @@ export function relPosix(base: string, file: string): string {
   return toPosix(path.relative(base, file));
 }
 
-/** The file's path relative to the config's directory, or undefined when the file lies outside it. */
-function underConfig(file: string, cfg: LoadedConfig | undefined): string | undefined {
-  if (!cfg) return undefined;
-  const rel = relPosix(cfg.dir, file);
-  // Globs are relative to the config's directory; a file outside it is not governed by them.
-  if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return undefined;
-  return rel;
-}
-
 /** Whether the config's `ignore` globs exclude `file`. */
 export function excludedByConfig(file: string, cfg: LoadedConfig | undefined): boolean {
-  const rel = underConfig(file, cfg);
-  return rel !== undefined && matchesAny(rel, cfg!.config.ignore);
+  return configSelection(cfg, file) === 'ignored';
 }
 
 /** Whether the config's `files` globs make `file` a responsibility file whatever its name and content. */
 export function includedByConfig(file: string, cfg: LoadedConfig | undefined): boolean {
-  const rel = underConfig(file, cfg);
-  return rel !== undefined && matchesAny(rel, cfg!.config.files ?? []);
+  return configSelection(cfg, file) === 'listed';
 }
 
 /** A file is checked when it is a responsibility file (name or content) or matches the config's `files`. */

@@ -1,8 +1,10 @@
 // What the client can do (read once from `initialize`) and what the server offers in return (the InitializeResult).
+import { version } from '../../../package.json';
 import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type InitializeResult } from 'vscode-languageserver';
 
 export const SERVER_NAME = 'srm-language-server';
-export const SERVER_VERSION = '0.1.0';
+/** package.json's version (bundled by esbuild), as the CLI's --version prints it. */
+export const SERVER_VERSION: string = version;
 
 /** The client's capabilities the handlers read. */
 export interface ClientFeatures {

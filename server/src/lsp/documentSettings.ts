@@ -6,7 +6,7 @@ import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocument
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
 import { isResponsibilityFile, matchesAny, parseConfig, type DiagnoseOptions } from '../service';
-import { ConfigResolver, type LoadedConfig } from '../node/config';
+import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
 import type { ClientFeatures } from './capabilities';
 import type { DocumentCache } from './documents';
 import { parseSettings } from './settings';
@@ -95,13 +95,10 @@ export class DocumentSettings {
   isSrm(doc: TextDocument, s: DocSettings): boolean {
     const fp = filePath(doc.uri);
     const name = fp ?? nameOf(doc.uri);
-    if (s.config && fp) {
-      const rel = path.relative(s.config.dir, fp).split(path.sep).join('/');
-      if (!rel.startsWith('..')) {
-        if (s.config.config.ignore.length > 0 && matchesAny(rel, s.config.config.ignore)) return false;
-        if (s.config.config.files && matchesAny(rel, s.config.config.files)) return true;
-      }
-    }
+    // srm.config.yaml first, as the CLI decides (one function for both), then the editor's srm.files.
+    const byConfig = fp ? configSelection(s.config, fp) : undefined;
+    if (byConfig === 'ignored') return false;
+    if (byConfig === 'listed') return true;
     const posix = name.split(path.sep).join('/').replace(/^\/+/, '');
     if (matchesAny(posix, s.settings.files)) return true;
     // A name without an extension (an untitled buffer) is decided by content alone.

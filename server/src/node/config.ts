@@ -1,7 +1,7 @@
 // Node-side discovery of `srm.config.yaml`: walks up from a file to the nearest config and loads it (CLI and server).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, parseConfig, type ConfigError, type SrmConfig } from '../service';
+import { CONFIG_FILE_NAME, matchesAny, parseConfig, type ConfigError, type SrmConfig } from '../service';
 
 export { CONFIG_FILE_NAME };
 
@@ -13,6 +13,20 @@ export interface LoadedConfig {
   config: SrmConfig;
   /** Syntax and validation errors (line/column 1-based); an unreadable file gives one error at 1:1. */
   errors: ConfigError[];
+}
+
+/**
+ * What a config's globs say of `file` (an absolute path): 'ignored' by `ignore`, else 'listed' by `files`, else
+ * undefined (neither, or the file lies outside the config's folder, which its globs do not govern). The server
+ * and the CLI both decide with this function.
+ */
+export function configSelection(cfg: LoadedConfig | undefined, file: string): 'ignored' | 'listed' | undefined {
+  if (!cfg) return undefined;
+  const rel = path.relative(cfg.dir, file).split(path.sep).join('/');
+  if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return undefined;
+  if (matchesAny(rel, cfg.config.ignore)) return 'ignored';
+  if (matchesAny(rel, cfg.config.files ?? [])) return 'listed';
+  return undefined;
 }
 
 /**

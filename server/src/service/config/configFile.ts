@@ -2,6 +2,7 @@
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { RULES } from '../rules/registry';
 import { SEVERITIES, type RuleId, type SeverityOrOff } from '../types';
+import { editDistance } from '../suggest';
 
 export interface SrmConfig {
   /** Severity overrides per rule id. */
@@ -151,29 +152,19 @@ function firstLine(s: string): string {
   return s.split('\n')[0]!.trim();
 }
 
-/** The candidate nearest to `word` by edit distance, if it is close enough to be a likely typo. */
+/** The candidate nearest to `word` by edit distance (case ignored), if it is close enough to be a likely typo. */
 function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > 64) return undefined;
+  const max = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
-  let bestD = Infinity;
+  let bestD = max + 1;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (c.length > 64) continue;
+    const d = editDistance(word.toLowerCase(), c.toLowerCase(), max);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) return Infinity;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return best;
 }
