@@ -139,7 +139,7 @@ export interface CursorContext {
 const WORD = /[A-Za-z0-9_.\-/]/;
 
 /** Reads the cursor's context at `offset`. Walks up at most `maxLines` lines, shaping only the few that dedent. */
-export function cursorContext(src: Source, offset: number, maxLines = 1_000_000): CursorContext {
+export function cursorContext(src: Source, offset: number, maxLines = 1_000_000, useIndex = true): CursorContext {
   const { lines, text } = src;
   const o = Math.max(0, Math.min(offset, text.length));
   const line = lines.lineAt(o);
@@ -208,9 +208,20 @@ export function cursorContext(src: Source, offset: number, maxLines = 1_000_000)
     target = first ? first.col : ctx.keyCol;
     targetIsItem = first?.kind === 'item';
   }
-  // Walk up: the nearest line with an entry left of `target` encloses it.
+  // Walk up: the nearest line with an entry left of `target` encloses it. Once `target` is at most column 2, only
+  // lines indented 0 to 2 can matter (every deeper line is skipped below): they come from a per-version index, and
+  // sibling items at column 2 are jumped over at once (a workload deep in a big file no longer walks every line).
   const above: Ancestor[] = [];
-  for (let l = line - 1, n = 0; l >= 0 && n < maxLines && (target > 0 || targetIsItem); l--, n++) {
+  const shallow = useIndex ? shallowLines(src) : undefined;
+  let si = -1;
+  const previous = (l: number): number => {
+    if (!shallow || target > 2) return l - 1;
+    if (si < 0 || (shallow.line[si] as number) >= l) si = lastBefore(shallow.line, l);
+    else si--;
+    if (si >= 0 && target === 2 && targetIsItem) si = shallow.beforeItems[si] as number;
+    return si < 0 ? -1 : (shallow.line[si] as number);
+  };
+  for (let l = previous(line), n = 0; l >= 0 && n < maxLines && (target > 0 || targetIsItem); l = previous(l), n++) {
     // Cheap skip: a line indented at or past `target` holds nothing left of it (most lines of a big file).
     const ls0 = lines.lineStart(l);
     let ind = 0;
@@ -247,6 +258,56 @@ export function cursorContext(src: Source, offset: number, maxLines = 1_000_000)
   // In value position the key itself is the last ancestor: the path is the value's parent chain.
   ctx.path = ctx.ancestors.map((a) => (a.kind === 'item' ? '-' : (a.key as string)));
   return ctx;
+}
+
+/**
+ * The lines indented 0 to 2 spaces that are not blank or comments, in order, and for each the position of the
+ * nearest one at or before it that is not an item at column 2 (`  - `): what the walk up needs once it looks for
+ * a column-0 or column-2 ancestor. Built once per version of the text (held weakly with its line index).
+ */
+interface ShallowLines {
+  line: number[];
+  beforeItems: number[];
+}
+
+const shallowCache = new WeakMap<object, ShallowLines>();
+
+function shallowLines(src: Source): ShallowLines {
+  const hit = shallowCache.get(src.lines);
+  if (hit) return hit;
+  const { lines, text } = src;
+  const line: number[] = [];
+  const beforeItems: number[] = [];
+  let lastNonItem = -1;
+  for (let l = 0; l < lines.lineCount; l++) {
+    const ls = lines.lineStart(l);
+    let ind = 0;
+    while (ind < 3 && text.charCodeAt(ls + ind) === 32) ind++;
+    if (ind > 2) continue;
+    const c = text.charCodeAt(ls + ind);
+    if (c === 10 || c === 13 || c === 35 /* # */) continue;
+    if (!(ind === 2 && c === 45 /* - */)) lastNonItem = line.length;
+    line.push(l);
+    beforeItems.push(lastNonItem);
+  }
+  const out = { line, beforeItems };
+  shallowCache.set(src.lines, out);
+  return out;
+}
+
+/** Index of the last element of the sorted `xs` below `x`, or -1. */
+function lastBefore(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The children of a block (keys at `childCol` or deeper, below `fromLine`) until it ends; a bounded scan. */
