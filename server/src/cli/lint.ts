@@ -1,5 +1,5 @@
 // Runs the engine on one file's text with the options that apply to it (config + command line).
-import { LineIndex, diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding, type FixAllResult, type Severity } from '../service';
+import { LineIndex, diagnose, fixAll, optionsFor, parseFile, type DiagnoseOptions, type Finding, type FixAllResult, type Severity } from '../service';
 import type { LoadedConfig } from '../node/config';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 
@@ -26,12 +26,7 @@ export interface CommandLineChoices {
 
 /** The engine options for one file: config first, the command line wins where it is stricter. */
 export function engineOptions(cfg: LoadedConfig | undefined, cli: CommandLineChoices): DiagnoseOptions {
-  const c = cfg?.config;
-  return {
-    severities: { ...(c?.rules ?? {}) },
-    requireReason: cli.requireReason || c?.requireReason === true,
-    inlineSuppressions: cli.inlineSuppressions && c?.inlineSuppressions !== false,
-  };
+  return optionsFor(cfg?.config, { requireReason: cli.requireReason, inlineSuppressions: cli.inlineSuppressions });
 }
 
 export function lintText(path: string, displayPath: string, text: string, options: DiagnoseOptions): FileResult {

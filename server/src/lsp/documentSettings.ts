@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
-import { isResponsibilityFile, matchesAny, parseConfig, type DiagnoseOptions } from '../service';
+import { isResponsibilityFile, matchesAny, optionsFor, parseConfig, type DiagnoseOptions } from '../service';
 import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
 import type { ClientFeatures } from './capabilities';
 import type { DocumentCache } from './documents';
@@ -108,13 +108,8 @@ export class DocumentSettings {
 
   /** Diagnose options: srm.config.yaml first, VS Code settings on top (settings win). */
   diagnoseOptions(doc: TextDocument, s: DocSettings): DiagnoseOptions {
-    const cfg = s.config?.config;
-    return {
-      severities: { ...(cfg?.rules ?? {}), ...s.settings.rules },
-      requireReason: s.settings.requireSuppressionReason || cfg?.requireReason === true,
-      inlineSuppressions: s.settings.inlineSuppressions && cfg?.inlineSuppressions !== false,
-      syntaxOnly: doc.getText().length > s.settings.maxFileSize,
-    };
+    const front = { severities: s.settings.rules, requireReason: s.settings.requireSuppressionReason, inlineSuppressions: s.settings.inlineSuppressions };
+    return { ...optionsFor(s.config?.config, front), syntaxOnly: doc.getText().length > s.settings.maxFileSize };
   }
 
   /** Problems of an open `srm.config.yaml` itself (its syntax, unknown keys and rule ids), as diagnostics. */

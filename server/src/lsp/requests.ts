@@ -13,7 +13,6 @@ import {
 import { invalidParams } from './params';
 
 export type RequestFn<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type WrappedRequest<R> = (...args: unknown[]) => Promise<R | ResponseError<any>>;
 /** Wraps a request handler of `method` (the matrix requests use it as it is; the server through `Requests`). */
 export type RequestWrapper = <P, R>(method: string, fn: RequestFn<P, R>) => WrappedRequest<R>;
@@ -82,11 +81,9 @@ export class Requests {
    * Registers `fn` for a request type. Straight on `onRequest`, not `onHover` and the like: those read
    * `params.workDoneToken` before any handler runs, so `"params": null` would be answered InternalError.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   on<P, R>(type: ProtocolRequestType<P, R, any, any, any>, fn: RequestFn<P, R>): void {
     // The wrapped handler answers R or a ResponseError, which is what RequestHandler allows; TypeScript cannot see it
     // through HandlerResult's conditional type while R is generic.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     this.connection.onRequest(type, this.wrap(type.method, fn) as RequestHandler<P, R, any>);
   }
 

@@ -18,6 +18,6 @@ export { matrixFromParsed, matrixReference, matrixToCsv, matrixToJson, matrixToM
 export { matrixMarkdown, matrixToHtml } from './matrix/html';
 export { documentView, legendView } from './matrix/view';
 // srm.config.yaml and globs.
-export { parseConfig, type ConfigError, type SrmConfig } from './config/configFile';
+export { optionsFor, parseConfig, type ConfigError, type SrmConfig } from './config/configFile';
 export { CONFIG_FILE_NAME } from './config/configSchema';
 export { globBase, isGlob, matchesAny, matchesGlob } from './config/glob';

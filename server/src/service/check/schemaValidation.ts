@@ -30,7 +30,7 @@ function validators(): Validators {
   const workload = ajv.getSchema(`${SCHEMA_ID}#/$defs/workload`);
   // The header: the same schema with each workload left to its own check (workloads are validated one by one).
   const header = structuredClone(schema) as Record<string, any>;
-  header.$id = `${SCHEMA_ID}#header`.replace('#', '-header');
+  header.$id = SCHEMA_ID.replace(/\.schema\.json$/, '-header.schema.json');
   header.properties.workloads = { ...header.properties.workloads, items: true };
   delete header.$defs.workload;
   const headerFn = ajv.compile(header);

@@ -1,7 +1,7 @@
 // Pure parse and validation of `srm.config.yaml` text: config + errors with line/column. No fs, never throws.
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import { RULES } from '../rules/registry';
-import { SEVERITIES, type RuleId, type SeverityOrOff } from '../types';
+import { SEVERITIES, type DiagnoseOptions, type RuleId, type SeverityOrOff } from '../types';
 import { editDistance } from '../suggest';
 
 export interface SrmConfig {
@@ -13,6 +13,22 @@ export interface SrmConfig {
   ignore: string[];
   requireReason?: boolean;
   inlineSuppressions?: boolean;
+}
+
+/**
+ * The engine's options for a file: its srm.config.yaml first, then what the front door adds (the editor's settings,
+ * the command line). Severities given by the front door win; requiring reasons and ignoring suppression comments are
+ * on when either asks (the stricter choice). The server and the CLI both build their options here.
+ */
+export function optionsFor(
+  config: SrmConfig | undefined,
+  front: { severities?: Partial<Record<string, SeverityOrOff>>; requireReason: boolean; inlineSuppressions: boolean },
+): DiagnoseOptions {
+  return {
+    severities: { ...(config?.rules ?? {}), ...(front.severities ?? {}) },
+    requireReason: front.requireReason || config?.requireReason === true,
+    inlineSuppressions: front.inlineSuppressions && config?.inlineSuppressions !== false,
+  };
 }
 
 export interface ConfigError {
