@@ -3,7 +3,7 @@
 // and the gaps, clicks a cell and sees the editor's cursor move there, edits the file and sees the view follow.
 // Also `matrixScreenshots`: one screenshot of the view per example (for the README).
 //
-// Wiring into run.ts: `import { matrixStep } from './matrix.e2e';` and add `matrixStep` to `steps` (it has the
+// Wiring into steps.ts: `import { matrixStep } from './matrix.e2e';` and add `matrixStep` to `steps` (it has the
 // same { name, run(session, shot) } shape; it only uses session.wb and session.workspace).
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 // The cursor's context read off the lines around it (indentation alone, no parse): which keys enclose it, whether
 // it sits on a key, a value or a comment, and the word to replace. Robust for half-typed text; costs a few lines.
 import type { LineIndex } from '../lines';
+import { lastBefore, shallowLines } from './shallowLines';
 
 /** What hover, completion and symbols need of a file: its text and line index (a ParsedFile fits). */
 export interface Source {
@@ -258,56 +259,6 @@ export function cursorContext(src: Source, offset: number, maxLines = 1_000_000,
   // In value position the key itself is the last ancestor: the path is the value's parent chain.
   ctx.path = ctx.ancestors.map((a) => (a.kind === 'item' ? '-' : (a.key as string)));
   return ctx;
-}
-
-/**
- * The lines indented 0 to 2 spaces that are not blank or comments, in order, and for each the position of the
- * nearest one at or before it that is not an item at column 2 (`  - `): what the walk up needs once it looks for
- * a column-0 or column-2 ancestor. Built once per version of the text (held weakly with its line index).
- */
-interface ShallowLines {
-  line: number[];
-  beforeItems: number[];
-}
-
-const shallowCache = new WeakMap<object, ShallowLines>();
-
-function shallowLines(src: Source): ShallowLines {
-  const hit = shallowCache.get(src.lines);
-  if (hit) return hit;
-  const { lines, text } = src;
-  const line: number[] = [];
-  const beforeItems: number[] = [];
-  let lastNonItem = -1;
-  for (let l = 0; l < lines.lineCount; l++) {
-    const ls = lines.lineStart(l);
-    let ind = 0;
-    while (ind < 3 && text.charCodeAt(ls + ind) === 32) ind++;
-    if (ind > 2) continue;
-    const c = text.charCodeAt(ls + ind);
-    if (c === 10 || c === 13 || c === 35 /* # */) continue;
-    if (!(ind === 2 && c === 45 /* - */)) lastNonItem = line.length;
-    line.push(l);
-    beforeItems.push(lastNonItem);
-  }
-  const out = { line, beforeItems };
-  shallowCache.set(src.lines, out);
-  return out;
-}
-
-/** Index of the last element of the sorted `xs` below `x`, or -1. */
-function lastBefore(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((xs[mid] as number) < x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** The children of a block (keys at `childCol` or deeper, below `fromLine`) until it ends; a bounded scan. */
