@@ -1,8 +1,11 @@
 // Helpers for the CLI tests: run the BUILT CLI (dist/cli.js) as a process, and lay out temporary file trees.
+// The committed fixtures complete their workloads from the model with `# @rest: expected` markers (see
+// test/unit/fixtures.ts): `copyFixture` and `fixtureText` give them expanded, as the CLI is to see them.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { expandFixture } from '../unit/fixtures';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -43,15 +46,33 @@ export function tree(files: Record<string, string>): string {
   return dir;
 }
 
-/** Copies a committed fixture tree (test/cli/fixtures/NAME) into a temporary directory. */
+/** Copies a committed fixture tree (test/cli/fixtures/NAME) to `dest`, its YAML files' markers expanded. */
+export function copyFixtureTo(name: string, dest: string): void {
+  fs.cpSync(path.join(FIXTURES, name), dest, { recursive: true });
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.ya?ml$/.test(e.name)) {
+        const raw = fs.readFileSync(p, 'utf8');
+        const text = expandFixture(raw);
+        if (text !== raw) fs.writeFileSync(p, text);
+      }
+    }
+  };
+  walk(dest);
+}
+
+/** Copies a committed fixture tree (test/cli/fixtures/NAME) into a temporary directory, markers expanded. */
 export function copyFixture(name: string): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `srm-${name}-`)));
-  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  copyFixtureTo(name, dir);
   return dir;
 }
 
+/** A committed fixture's text (relative to test/cli/fixtures), markers expanded. */
 export function fixtureText(rel: string): string {
-  return fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+  return expandFixture(fs.readFileSync(path.join(FIXTURES, rel), 'utf8'));
 }
 
 export function rm(dir: string): void {

@@ -89,9 +89,12 @@ describe('the examples', () => {
   });
 
   it('a clean file exits 0 with no output', () => {
-    const r = srm(['lint', 'test/cli/fixtures/clean.srm.yaml']);
+    const dir = temp(tree({ 'clean.srm.yaml': fixtureText('clean.srm.yaml') }));
+    const r = srm(['lint', 'clean.srm.yaml'], { cwd: dir });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.stdout, '');
+    // Checked, not skipped (under this checkout, the root srm.config.yaml would ignore it).
+    assert.deepEqual(json(srm(['lint', '-f', 'json', 'clean.srm.yaml'], { cwd: dir })).files.map((f) => [f.path, f.findings]), [['clean.srm.yaml', []]]);
   });
 });
 
@@ -177,7 +180,7 @@ describe('formats', () => {
 
   it('junit: one suite per file, one failure per finding, a passing case for a clean file, well-formed XML', () => {
     const d = temp(copyFixture('mixed'));
-    fs.copyFileSync(path.join(ROOT, 'test/cli/fixtures/clean.srm.yaml'), path.join(d, 'clean.srm.yaml'));
+    fs.writeFileSync(path.join(d, 'clean.srm.yaml'), fixtureText('clean.srm.yaml'));
     const r = srm(['lint', '-f', 'junit'], { cwd: d });
     assert.equal(r.code, 1);
     const x = r.stdout;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
-import { ROOT, FIXTURES, copyFixture, fixtureText, json, rm, srm, tree } from './helpers';
+import { ROOT, copyFixture, copyFixtureTo, fixtureText, json, rm, srm, tree } from './helpers';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
@@ -74,7 +74,7 @@ describe('CLI findings equal language server findings', { skip: !fs.existsSync(S
     dir = copyFixture('mixed');
     cleanups.push(dir);
     fs.cpSync(path.join(ROOT, 'examples'), path.join(dir, 'examples'), { recursive: true });
-    for (const t of ['config', 'fix']) fs.cpSync(path.join(FIXTURES, t), path.join(dir, t), { recursive: true });
+    for (const t of ['config', 'fix']) copyFixtureTo(t, path.join(dir, t));
     fs.writeFileSync(
       path.join(dir, 'suppressed.srm.yaml'),
       fixtureText('mixed/a.srm.yaml').replace(

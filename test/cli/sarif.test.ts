@@ -61,7 +61,7 @@ describe('SARIF', () => {
   it('validates against the SARIF 2.1.0 JSON Schema (findings, suppressions, clean files, odd names)', () => {
     const dir = temp(copyFixture('mixed'));
     fs.writeFileSync(path.join(dir, 'a.srm.yaml'), SUPPRESSED);
-    fs.copyFileSync(path.join(FIXTURES, 'clean.srm.yaml'), path.join(dir, 'with space & ü.srm.yaml'));
+    fs.writeFileSync(path.join(dir, 'with space & ü.srm.yaml'), fixtureText('clean.srm.yaml'));
     const log = sarif(dir);
     assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));
     assert.ok(log.runs[0]!.results.length >= 3);

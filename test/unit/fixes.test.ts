@@ -1,21 +1,13 @@
 // Fix payloads: the edits each kind of finding carries, the text they produce, and that the finding goes away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LAYERS, expectedOwner } from '../../server/src/model';
 import { applyEdits, diagnose, fixAll, parseFile, type Finding } from '../../server/src/service';
+import { assignments } from './model-documents';
 
 const HEAD = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: fixes\n';
-const FULL_SAAS = [
-  'information-and-data: customer',
-  'devices: customer',
-  'accounts-and-identities: customer',
-  'identity-and-directory-infrastructure: shared',
-  'applications: microsoft',
-  'network-controls: microsoft',
-  'operating-system: microsoft',
-  'physical-hosts: microsoft',
-  'physical-network: microsoft',
-  'physical-datacenter: microsoft',
-];
+/** Every layer of the model, as it expects under saas. */
+const FULL_SAAS = assignments('saas');
 function doc(model: string, layers: string[], extra = ''): string {
   return `${HEAD}${extra}workloads:\n  - name: w\n    model: ${model}\n    responsibilities:\n${layers.map((l) => `      ${l}\n`).join('')}`;
 }
@@ -33,8 +25,7 @@ function applyPreferred(text: string, f: Finding): string {
 }
 
 test('customer-only-duty: set the owner the model expects, long form keeps the rest', () => {
-  const layers = [...FULL_SAAS];
-  layers[0] = 'information-and-data:\n        owner: microsoft   # keep me\n        notes: kept';
+  const layers = assignments('saas', { 'information-and-data': 'information-and-data:\n        owner: microsoft   # keep me\n        notes: kept' });
   const before = doc('saas', layers);
   const after = applyPreferred(before, only(before, 'customer-only-duty'));
   assert.equal(after, before.replace('owner: microsoft   # keep me', 'owner: customer   # keep me'));
@@ -42,9 +33,7 @@ test('customer-only-duty: set the owner the model expects, long form keeps the r
 });
 
 test('model-mismatch and provider-only-duty: the fix assigns the expected owner', () => {
-  const layers = [...FULL_SAAS];
-  layers[6] = 'operating-system: customer';
-  layers[7] = 'physical-hosts: shared';
+  const layers = assignments('saas', { 'operating-system': 'operating-system: customer', 'physical-hosts': 'physical-hosts: shared' });
   const before = doc('saas', layers);
   let text = applyPreferred(before, only(before, 'model-mismatch'));
   text = applyPreferred(text, only(text, 'provider-only-duty'));
@@ -52,9 +41,7 @@ test('model-mismatch and provider-only-duty: the fix assigns the expected owner'
 });
 
 test('schema: a synonym or typo is replaced by the id; a service model is lowercased', () => {
-  const layers = [...FULL_SAAS];
-  layers[1] = 'endpoints: customer';
-  layers[4] = 'applications: microsft';
+  const layers = assignments('saas', { devices: 'endpoints: customer', applications: 'applications: microsft' });
   const before = doc('SaaS', layers);
   const { text, applied } = fixAll(before);
   assert.equal(text, doc('saas', FULL_SAAS));
@@ -65,15 +52,18 @@ test('schema: a synonym or typo is replaced by the id; a service model is lowerc
 test('unassigned-layer: add the missing layers with the model owners, block, empty and flow forms', () => {
   const block = doc('paas', ['information-and-data: customer  # a comment', 'devices: customer']);
   const fixed = applyPreferred(block, only(block, 'unassigned-layer'));
-  assert.ok(fixed.includes('information-and-data: customer  # a comment\n      devices: customer\n      accounts-and-identities: customer\n'));
-  assert.ok(fixed.endsWith('      physical-datacenter: microsoft\n'));
+  // The first missing layer (in model order) follows the last one written; the model's last layer ends the block.
+  const missing = assignments('paas', { 'information-and-data': null, devices: null });
+  assert.ok(fixed.includes(`information-and-data: customer  # a comment\n      devices: customer\n      ${missing[0]}\n`));
+  const last = LAYERS[LAYERS.length - 1]!.id;
+  assert.ok(fixed.endsWith(`      ${last}: ${expectedOwner(last, 'paas')}\n`));
   assert.deepEqual(diagnose(parseFile(fixed)), []);
 
   const empty = `${HEAD}workloads:\n  - name: w\n    model: iaas\n    responsibilities:\n  - name: v\n    model: saas\n    responsibilities: {}\n`;
   const all = fixAll(empty);
   assert.deepEqual(diagnose(parseFile(all.text)), [], all.text);
-  assert.ok(all.text.includes('    responsibilities:\n      information-and-data: customer\n'), all.text);
-  assert.ok(all.text.includes('responsibilities: { information-and-data: customer, '), all.text);
+  assert.ok(all.text.includes(`    responsibilities:\n      ${assignments('iaas')[0]}\n`), all.text);
+  assert.ok(all.text.includes(`responsibilities: { ${assignments('saas')[0]}, `), all.text);
 
   const crlf = block.replace(/\n/g, '\r\n');
   const fixedCrlf = applyPreferred(crlf, only(crlf, 'unassigned-layer'));
@@ -81,8 +71,7 @@ test('unassigned-layer: add the missing layers with the model owners, block, emp
 });
 
 test('every rule finding offers "suppress on this line", and it silences the finding', () => {
-  const layers = [...FULL_SAAS];
-  layers[6] = 'operating-system: customer';
+  const layers = assignments('saas', { 'operating-system': 'operating-system: customer' });
   const before = doc('saas', layers);
   const f = only(before, 'model-mismatch');
   const sup = f.fixes.find((x) => x.title.startsWith('Suppress'));
@@ -93,9 +82,10 @@ test('every rule finding offers "suppress on this line", and it silences the fin
 });
 
 test('unknown-team and unused-suppression fixes', () => {
-  const layers = [...FULL_SAAS];
-  layers[0] = 'information-and-data:\n        owner: customer\n        team: sec-ops';
-  layers[2] = '# srm-disable-next-line customer-only-duty\n      accounts-and-identities: customer';
+  const layers = assignments('saas', {
+    'information-and-data': 'information-and-data:\n        owner: customer\n        team: sec-ops',
+    'accounts-and-identities': '# srm-disable-next-line customer-only-duty\n      accounts-and-identities: customer',
+  });
   const before = doc('saas', layers, 'teams:\n  - id: secops\n');
   const { text } = fixAll(before);
   assert.ok(text.includes('team: secops'));

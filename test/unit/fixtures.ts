@@ -4,6 +4,19 @@
 // The carets' columns are the finding's range on the line above (the nearest line that is not an annotation).
 // `# @START-END severity rule` marks columns by number (for ranges starting in column 0 or 1).
 // A `# fixture-options: {...}` line gives diagnose options as JSON.
+//
+// Complete workloads come from the model: a `# @rest: expected` line in a workload's block `responsibilities:`
+// mapping, at the layer keys' indentation, stands for every layer of the model the block does not write, each with
+// the owner the model expects under the workload's `model:` (`expectedOwner`), in model order, at the marker's place:
+//   `    responsibilities:`
+//   `      operating-system: microsoft`
+//   `#                       ^^^^^^^^^ warning model-mismatch`
+//   `      # @rest: expected`
+// `# @rest: expected except LAYER[, LAYER...]` leaves those layers out too (a gap, or the layer a typo means).
+// `# @rest: expected under MODEL` takes the owners of MODEL, for a workload whose `model:` is not a service model id.
+// Markers are expanded before annotations are read, and the test runs on the expanded text; an annotation cannot
+// sit right under a marker (it would point into the expansion).
+import { LAYER_IDS, SERVICE_MODELS, expectedOwner, type ServiceModel } from '../../server/src/model';
 import type { DiagnoseOptions, Finding } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/lines';
 
@@ -18,8 +31,104 @@ export interface Expected {
 const ANNOTATION = /^(\s*#\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z-]+)\s*$/;
 /** For ranges that start in column 0 or 1, where carets cannot sit under a comment's '#': `# @0-9 error rule`. */
 const NUMERIC = /^\s*#\s*@(\d+)-(\d+)\s+(error|warning|info|hint)\s+([a-z-]+)\s*$/;
+const REST = /^( *)#\s*@rest:(.*)$/;
+const REST_VALUE = /^\s*expected(?:\s+under\s+([a-z-]+))?(?:\s+except\s+([a-z-]+(?:\s*,\s*[a-z-]+)*))?\s*$/;
 
-export function readFixture(text: string): { expected: Expected[]; options: DiagnoseOptions } {
+const isAnnotation = (l: string) => ANNOTATION.test(l) || NUMERIC.test(l);
+/** Lines that are not YAML content: blank, or a comment (annotations and markers included). */
+const isNoise = (l: string) => /^\s*(#.*)?$/.test(l);
+const indentOf = (l: string) => /^ */.exec(l)![0].length;
+/** The column of a line's first key, after its indentation and any `- ` of sequence items. */
+const keyColumn = (l: string) => /^[ -]*/.exec(l)![0].length;
+const keyOf = (l: string) => /^[ -]*([^\s:#'"][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s|$)/.exec(l)?.[1]?.replace(/^["']|["']$/g, '');
+const scalarOf = (v: string) => v.replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+
+/** The lines a `# @rest: ...` marker at `at` stands for. */
+function expandMarker(lines: readonly string[], at: number): string[] {
+  const marker = lines[at] as string;
+  const where = `fixture line ${at + 1} (${marker.trim()})`;
+  const m = REST.exec(marker)!;
+  const v = REST_VALUE.exec(m[2] as string);
+  if (!v) throw new Error(`${where}: write "# @rest: expected", optionally with "under MODEL" and "except LAYER, ..."`);
+  const indent = (m[1] as string).length;
+  if (at + 1 < lines.length && isAnnotation(lines[at + 1] as string)) throw new Error(`${where}: an annotation cannot point into an expansion`);
+
+  // The block: the lines at the marker's indentation around it, up to the `responsibilities:` key above.
+  const written: string[] = [];
+  let parent = -1;
+  for (let i = at - 1; i >= 0; i--) {
+    const l = lines[i] as string;
+    if (isNoise(l)) continue;
+    if (indentOf(l) < indent) {
+      parent = i;
+      break;
+    }
+    if (indentOf(l) === indent) written.push(keyOf(l) ?? '');
+  }
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (isNoise(l)) {
+      if (REST.test(l) && indentOf(l) === indent) throw new Error(`${where}: one @rest marker per block`);
+      continue;
+    }
+    if (indentOf(l) < indent) break;
+    if (indentOf(l) === indent) written.push(keyOf(l) ?? '');
+  }
+  const parentLine = lines[parent] ?? '';
+  if (!/^[ -]*responsibilities:\s*(?:&[\w-]+\s*)?(?:#.*)?$/.test(parentLine)) {
+    throw new Error(`${where}: a @rest marker goes in a block responsibilities mapping, at its keys' indentation`);
+  }
+
+  // The workload item: from its `- ` line to the next line left of the column of `responsibilities`.
+  const col = keyColumn(parentLine);
+  let first = indentOf(parentLine) < col ? parent : 0;
+  if (indentOf(parentLine) >= col) {
+    for (let i = parent - 1; i >= 0; i--) {
+      const l = lines[i] as string;
+      if (isNoise(l) || indentOf(l) >= col) continue;
+      first = keyColumn(l) === col ? i : i + 1;
+      break;
+    }
+  }
+  let model: string | undefined;
+  for (let i = first; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (isNoise(l)) continue;
+    if (i > parent && indentOf(l) < col) break;
+    if (keyColumn(l) === col && keyOf(l) === 'model') model = scalarOf(l.slice(l.indexOf(':') + 1));
+  }
+  const isModel = (s: string | undefined): s is ServiceModel => (SERVICE_MODELS as readonly string[]).includes(s ?? '');
+  const under = v[1];
+  if (under !== undefined && !isModel(under)) throw new Error(`${where}: "${under}" is not a service model`);
+  if (under !== undefined && isModel(model) && model !== under) throw new Error(`${where}: the workload's model is ${model}, not ${under}`);
+  const owners = under ?? model;
+  if (!isModel(owners)) throw new Error(`${where}: the workload's model is ${JSON.stringify(model)}: add "under MODEL"`);
+
+  const except = v[2] === undefined ? [] : v[2].split(',').map((s) => s.trim());
+  for (const id of except) {
+    if (!LAYER_IDS.includes(id)) throw new Error(`${where}: ${id} is not a layer id of the model`);
+    if (written.includes(id)) throw new Error(`${where}: ${id} is written in the block already`);
+  }
+  const pad = ' '.repeat(indent);
+  return LAYER_IDS.filter((id) => !written.includes(id) && !except.includes(id)).map((id) => `${pad}${id}: ${expectedOwner(id, owners)}`);
+}
+
+/** The fixture's text with every `# @rest:` marker replaced by the layers it stands for (line endings kept). */
+export function expandFixture(raw: string): string {
+  if (!/^ *#\s*@rest:/m.test(raw)) return raw;
+  const eol = raw.includes('\r\n') ? '\r\n' : '\n';
+  const lines = raw.split(/\r?\n/);
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (REST.test(l)) out.push(...expandMarker(lines, i));
+    else out.push(l);
+  });
+  return out.join(eol);
+}
+
+/** The expanded text of a fixture (what the test checks), its expected findings and its diagnose options. */
+export function readFixture(raw: string): { text: string; expected: Expected[]; options: DiagnoseOptions } {
+  const text = expandFixture(raw);
   const lines = text.split(/\r?\n/);
   const expected: Expected[] = [];
   let options: DiagnoseOptions = {};
@@ -36,7 +145,7 @@ export function readFixture(text: string): { expected: Expected[]; options: Diag
       expected.push({ line: target, start, end: start + (m[2] as string).length, severity: m[3] as string, code: m[4] as string });
     } else target = i;
   });
-  return { expected, options };
+  return { text, expected, options };
 }
 
 export function describeFindings(text: string, findings: readonly Finding[]): Expected[] {

@@ -6,9 +6,11 @@ import { before, describe, it } from 'node:test';
 import { complete, diagnose, fixAll, foldingRanges, hover, parseFile, symbols, type DiagnoseOptions, type Finding, type SymbolEntry } from '../../server/src/service';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import { LineIndex } from '../../server/src/service/lines';
+import { CLEAN_DOCUMENT } from './model-documents';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
-const VALID = readFileSync(join(EXAMPLES, 'azure-landing-zone.srm.yaml'), 'utf8');
+/** A valid file with no findings, every layer of the model assigned as it expects (in the landing-zone example's shape). */
+const VALID = CLEAN_DOCUMENT;
 const HEADER = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: hostile\n';
 const MB = 1024 * 1024;
 /** The size above which the server and the CLI check only the syntax (srm.maxFileSize's default). */

@@ -20,6 +20,7 @@ import {
   type ParsedFile,
   type SymbolEntry,
 } from '../../server/src/service';
+import { CLEAN_DOCUMENT } from './model-documents';
 
 const SEED = Number(process.env.SRM_FC_SEED ?? '20261129');
 /** Multiplies every run count (SRM_FC_RUNS=10 for a long local fuzz; the defaults keep the file near 30 s in CI). */
@@ -352,7 +353,7 @@ describe('regressions the fuzzing found', () => {
   });
 
   it('a "# srm-disable" line inside a block scalar is the user\'s text: not a directive, never removed by a fix', () => {
-    const valid = EXAMPLES.find((e) => e.includes('contoso-landing-zone')) as string;
+    const valid = CLEAN_DOCUMENT;
     const text = valid.replace(/\n {2}description: [^\n]+\n/, '\n  description: |\n    Line one\n    # srm-disable-next-line model-mismatch\n      # srm-disable\n    Line three\n');
     assert.notEqual(text, valid);
     const fs = diagnose(parseFile(text));

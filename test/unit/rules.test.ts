@@ -1,4 +1,5 @@
-// Every rule's fixtures: the exact set of findings (line, columns, severity, rule id), chunked and whole.
+// Every rule's fixtures: the exact set of findings (line, columns, severity, rule id), chunked and whole, on the
+// fixture with its `# @rest: expected` markers expanded from the model (see fixtures.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,8 +12,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 
 for (const f of files) {
   test(`fixture ${f}`, () => {
-    const text = readFileSync(path.join(dir, f), 'utf8');
-    const { expected, options } = readFixture(text);
+    const { text, expected, options } = readFixture(readFileSync(path.join(dir, f), 'utf8'));
     for (const whole of [false, true]) {
       const got = describeFindings(text, diagnose(parseFile(text, undefined, { whole }), options));
       assert.deepEqual(sortExpected(got), sortExpected(expected), `${f} (${whole ? 'whole' : 'chunked'})`);
