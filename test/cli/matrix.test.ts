@@ -1,10 +1,12 @@
 // `srm matrix` and the matrix data structure it renders, built from the engine's parse (also the webview's data).
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LAYERS } from '../../server/src/model';
 import { diagnose, parseFile } from '../../server/src/service';
-import { matrixFromParsed, matrixToCsv } from '../../server/src/service/matrix/build';
-import { fixtureText, rm, srm, tree } from './helpers';
+import { matrixFromParsed, matrixToCsv, type ResponsibilityMatrix } from '../../server/src/service/matrix/build';
+import { ROOT, fixtureText, rm, srm, tree } from './helpers';
 
 /** The index of a layer's row in the matrix (model order). */
 const row = (id: string): number => LAYERS.findIndex((l) => l.id === id);
@@ -135,6 +137,17 @@ describe('srm matrix', () => {
     assert.equal(j.code, 0);
     const parsed = JSON.parse(j.stdout);
     assert.deepEqual(parsed, JSON.parse(JSON.stringify(buildMatrix(TWO, diagnose(parseFile(TWO), { includeSuppressed: true })))));
+  });
+
+  it('json offsets: a workload from its first key, a cell from its layer key to the end of its value (notes and evidence too)', () => {
+    const file = path.join(ROOT, 'examples', 'paas-web-app.srm.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    const m = JSON.parse(srm(['matrix', file, '--format', 'json']).stdout) as ResponsibilityMatrix;
+    const d = m.documents[0]!;
+    for (const w of d.workloads) assert.ok(text.slice(w.start, w.end).startsWith(`name: ${w.name}`), w.name);
+    const db = d.rows.find((r) => r.layer === 'information-and-data')!.cells[1]!;
+    const written = text.slice(db.start, db.end);
+    assert.match(written, /^information-and-data:\n\s+owner: customer\n\s+notes: .*\n\s+evidence: https:\/\/\S+\n?$/);
   });
 
   it('a missing file or a bad format is exit 2', () => {

@@ -11,6 +11,8 @@ export interface AssignmentFacts {
   /** The layer key as written. */
   layer: string;
   key: Span;
+  /** Where the assignment ends: the end of its value as written (the long form's last line), else of its key. */
+  end: number;
   /** The owner as written, when it is a string. */
   owner?: string;
   ownerSpan?: Span;
@@ -108,7 +110,7 @@ export function workloadFacts(item: Node | null, doc?: Document): WorkloadFacts 
           if (facts.firstLayerKey === undefined) facts.firstLayerKey = keySpan.start;
           const lv = deref(lp.value, doc) as Node | null;
           facts.lastPairEnd = span(lv)?.end ?? keySpan.end;
-          const a: AssignmentFacts = { layer, key: keySpan, long: false };
+          const a: AssignmentFacts = { layer, key: keySpan, end: span(lp.value as Node | null)?.end ?? keySpan.end, long: false };
           if (isMap(lv)) {
             a.long = true;
             for (const ap of lv.items as Pair[]) {

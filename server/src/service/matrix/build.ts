@@ -150,8 +150,9 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
       const wl: MatrixWorkload = {
         name: f.name ?? `#${i + 1}`,
         model: isServiceModel(f.model) ? f.model : null,
-        start: part.start,
-        end: part.end,
+        // The item's own node (as yaml reports it: after the `- `), falling back to its chunk.
+        start: f.span.end > f.span.start ? f.span.start + part.base : part.start,
+        end: f.span.end > f.span.start ? f.span.end + part.base : part.end,
         findings: [],
       };
       const modelSpan = at(f.modelSpan);
@@ -169,7 +170,7 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
         const entry: { owner: string | null; team?: string; start: number; end: number } = {
           owner: ownerText === '' || ownerText === '~' || ownerText === 'null' ? null : ownerText,
           start: key.start,
-          end: Math.max(key.end, owner?.end ?? 0, team?.end ?? 0),
+          end: a.end + part.base,
         };
         if (a.team !== undefined) entry.team = a.team;
         assigned.set(a.layer, entry);
