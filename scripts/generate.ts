@@ -1,11 +1,20 @@
-// `npm run generate`: writes the generated files (schemas, README tables, package.json's srm.rules) from the model
-// and the rule registry.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { CONFIG_SCHEMA_PATH, SCHEMA_PATH, configSchemaText, packageJsonText, readmeText, schemaText } from './generated';
+// `npm run generate`: writes the generated files from the model and the rule files: first the rule list (types.ts's
+// RULE_IDS, rules/all.ts), then, from the registry built on it, the schemas, README tables and package.json's srm.rules.
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { ALL_RULES_PATH, RULES_DIR, TYPES_PATH, allRulesText, currentRuleIds, ruleIds, typesText } from './ruleList';
 
-mkdirSync('schemas', { recursive: true });
-writeFileSync(SCHEMA_PATH, schemaText());
-writeFileSync(CONFIG_SCHEMA_PATH, configSchemaText());
-writeFileSync('README.md', readmeText(readFileSync('README.md', 'utf8')));
-writeFileSync('package.json', packageJsonText(readFileSync('package.json', 'utf8')));
-console.log(`wrote ${SCHEMA_PATH}, ${CONFIG_SCHEMA_PATH}, the README tables and package.json's srm.rules`);
+const ruleFiles = readdirSync(RULES_DIR).map((name) => ({ name, text: readFileSync(`${RULES_DIR}/${name}`, 'utf8') }));
+const types = readFileSync(TYPES_PATH, 'utf8');
+const ids = ruleIds(ruleFiles, currentRuleIds(types));
+writeFileSync(TYPES_PATH, typesText(types, ids));
+writeFileSync(ALL_RULES_PATH, allRulesText(ids));
+
+// Loaded only now, so the registry is built from the rule list just written.
+void import('./generated').then((g) => {
+  mkdirSync('schemas', { recursive: true });
+  writeFileSync(g.SCHEMA_PATH, g.schemaText());
+  writeFileSync(g.CONFIG_SCHEMA_PATH, g.configSchemaText());
+  writeFileSync('README.md', g.readmeText(readFileSync('README.md', 'utf8')));
+  writeFileSync('package.json', g.packageJsonText(readFileSync('package.json', 'utf8')));
+  console.log(`wrote ${TYPES_PATH}'s rule ids, ${ALL_RULES_PATH}, ${g.SCHEMA_PATH}, ${g.CONFIG_SCHEMA_PATH}, the README tables and package.json's srm.rules`);
+});

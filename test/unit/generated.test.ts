@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_SCHEMA_PATH, configSchemaText, packageJsonText, readmeText, schemaText, SCHEMA_PATH } from '../../scripts/generated';
+import { ALL_RULES_PATH, RULES_DIR, TYPES_PATH, allRulesText, currentRuleIds, ruleIds, typesText } from '../../scripts/ruleList';
 import { createAjv } from '../../server/src/service/check/schemaValidation';
 import { buildSchema, LAYERS, PARTIES, SERVICE_MODELS } from '../../server/src/model';
 import { RULE_IDS, RULES } from '../../server/src/service';
@@ -35,8 +36,19 @@ test("package.json's srm.rules properties are what the generator writes from the
   assert.deepEqual(Object.keys(props), RULES.map((r) => r.id));
 });
 
-test('the RuleId list is the registry, in its order', () => {
-  assert.deepEqual([...RULE_IDS], RULES.map((r) => r.id));
+test('the rule list (types.ts RULE_IDS, rules/all.ts) is what the generator writes from the rule files (run npm run generate)', () => {
+  const dir = path.join(root, RULES_DIR);
+  const ruleFiles = readdirSync(dir).map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
+  const types = readFileSync(path.join(root, TYPES_PATH), 'utf8');
+  const ids = ruleIds(ruleFiles, currentRuleIds(types));
+  assert.equal(types, typesText(types, ids), 'stale: run npm run generate');
+  assert.equal(readFileSync(path.join(root, ALL_RULES_PATH), 'utf8'), allRulesText(ids), 'stale: run npm run generate');
+  assert.deepEqual([...RULE_IDS], ids);
+  assert.deepEqual(RULES.map((r) => r.id), ids);
+  // A new rule file is appended; a removed one dropped; the order of the others kept.
+  const added = ruleIds([...ruleFiles, { name: 'a-new-rule.ts', text: 'export const rule: Rule<never> = {};' }], ids);
+  assert.deepEqual(added, [...ids, 'a-new-rule']);
+  assert.deepEqual(ruleIds(ruleFiles.filter((f) => f.name !== 'schema.ts'), ids), ids.slice(1));
 });
 
 test('ajv compiles the committed schema in strict mode, and it accepts every clean example and rejects the broken one', () => {

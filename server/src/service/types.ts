@@ -1,6 +1,7 @@
 // Plain, offset-based types of the language service: what front doors (LSP, CLI) receive and send back.
 
 /** Every rule id the engine can report. Stable forever: they are diagnostic codes and docs anchors. */
+// generated:rule-ids (npm run generate: one per rules/<id>.ts, in the README table's order, new rules last)
 export const RULE_IDS = [
   'schema',
   'yaml-syntax',
@@ -15,6 +16,7 @@ export const RULE_IDS = [
   'unknown-rule',
   'suppression-reason',
 ] as const;
+// /generated:rule-ids
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** Reported when a rule itself throws: the other rules still run. Not configurable. */

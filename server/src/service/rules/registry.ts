@@ -1,43 +1,21 @@
-// The rule registry: every rule file beside this one, in the order of the README table. Everything that lists rules
-// (the RuleId list's check, the README table, SARIF, `srm explain`, package.json's srm.rules, the config schema,
+// The rule registry: every rule file beside this one (rules/all.ts, generated), in the order of the README table.
+// Everything that lists rules (the README table, SARIF, `srm explain`, package.json's srm.rules, the config schema,
 // hovers on suppression comments) reads RULES; the engine runs each rule's check from RULE.
-import { rule as customerOnlyDuty } from './customer-only-duty';
-import { rule as duplicateKey } from './duplicate-key';
-import { rule as duplicateName } from './duplicate-name';
-import { rule as modelMismatch } from './model-mismatch';
-import { rule as providerOnlyDuty } from './provider-only-duty';
-import type { Rule, RuleMeta } from './rule';
+import { RULE } from './all';
 import type { LayerCheck } from './common';
+import type { Rule, RuleMeta } from './rule';
 import type { RawFinding } from '../check/findings';
-import { rule as schema } from './schema';
-import { rule as suppressionReason } from './suppression-reason';
-import { rule as unassignedLayer } from './unassigned-layer';
-import { rule as unknownRule } from './unknown-rule';
-import { rule as unknownTeam } from './unknown-team';
-import { rule as unusedSuppression } from './unused-suppression';
-import { rule as yamlSyntax } from './yaml-syntax';
 import type { RuleId } from '../types';
 
 export type { RuleMeta, RuleScope } from './rule';
 
-/** Each rule by id, with its check (typed per rule). */
-export const RULE = {
-  schema,
-  'yaml-syntax': yamlSyntax,
-  'duplicate-key': duplicateKey,
-  'customer-only-duty': customerOnlyDuty,
-  'provider-only-duty': providerOnlyDuty,
-  'model-mismatch': modelMismatch,
-  'unassigned-layer': unassignedLayer,
-  'unknown-team': unknownTeam,
-  'duplicate-name': duplicateName,
-  'unused-suppression': unusedSuppression,
-  'unknown-rule': unknownRule,
-  'suppression-reason': suppressionReason,
-} as const satisfies Record<RuleId, RuleMeta>;
+/** Each rule by id, with its check (typed per rule): rules/all.ts, generated from the rule files. */
+export { RULE };
+/** Every id has its rule (the compiler checks it). */
+const BY_ID: Record<RuleId, RuleMeta> = RULE;
 
 /** Every rule's metadata, in the README table's order. */
-export const RULES: readonly RuleMeta[] = Object.values(RULE);
+export const RULES: readonly RuleMeta[] = Object.values(BY_ID);
 
 /** A rule that looks at one assignment (a layer's owner under the workload's model). */
 export type AssignmentRule = Rule<(c: LayerCheck) => RawFinding | undefined>;
