@@ -66,7 +66,12 @@ function crashReporter(output: vscode.OutputChannel): ErrorHandler {
   const crashes: number[] = [];
   let told = false;
   return {
-    error: () => ({ action: ErrorAction.Continue }),
+    // A write to a server that just died fails (EPIPE) before the close is seen: logged, not shown, so a crash is
+    // reported to the user once, by closed() below (unhandled, the client would add its own notification).
+    error: (e) => {
+      output.appendLine(`srm: the connection to the language server failed: ${e.message}`);
+      return { action: ErrorAction.Continue, handled: true };
+    },
     closed: () => {
       const now = Date.now();
       crashes.push(now);
