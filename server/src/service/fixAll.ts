@@ -111,7 +111,7 @@ export function fixAll(text: string, options: DiagnoseOptions = {}, maxRounds = 
       const t = applyEdits(text, set.flatMap((c) => c.fix.edits));
       return { text: t, findings: check(t) };
     };
-    // The largest part of `cands` that, applied with `kept`, adds no finding; found by halving on failure.
+    // The fixes of `cands` that, applied with `kept`, add no finding: all of them, else each half in turn (greedy).
     let best: { text: string; findings: Finding[] } | undefined;
     const select = (kept: Candidate[], cands: Candidate[]): Candidate[] => {
       if (cands.length === 0) return [];
