@@ -24,11 +24,11 @@ export function customerOnlyDuty({ a, model, w }: LayerCheck): RawFinding | unde
 
 export const rule: Rule<(c: LayerCheck) => RawFinding | undefined> = {
   id: 'customer-only-duty',
-    defaultSeverity: 'error',
-    summary:
-      'A layer the customer always keeps (information and data, devices, accounts and identities) is given to microsoft (error) or shared (warning).',
-    why: 'Under every service model the customer remains accountable for its data, its devices and its accounts.',
-    fix: 'Assign the layer to customer.',
+  defaultSeverity: 'error',
+  summary:
+    'A layer the customer always keeps (information and data, devices, accounts and identities) is given to microsoft (error) or shared (warning).',
+  why: 'Under every service model the customer remains accountable for its data, its devices and its accounts.',
+  fix: 'Assign the layer to customer.',
   scope: 'assignment',
   suppressible: true,
   check: customerOnlyDuty,

@@ -17,10 +17,10 @@ export function duplicateKey(key: string, at: Span, fix?: { start: number; end: 
 
 export const rule: Rule<typeof duplicateKey> = {
   id: 'duplicate-key',
-    defaultSeverity: 'error',
-    summary: 'A mapping repeats a key; reported on each repeat after the first.',
-    why: 'YAML tools disagree on which value wins, so the file means different things to different readers.',
-    fix: 'Keep one of the entries and delete the other.',
+  defaultSeverity: 'error',
+  summary: 'A mapping repeats a key; reported on each repeat after the first.',
+  why: 'YAML tools disagree on which value wins, so the file means different things to different readers.',
+  fix: 'Keep one of the entries and delete the other.',
   scope: 'document',
   suppressible: true,
   check: duplicateKey,

@@ -35,10 +35,10 @@ export function duplicateNames(items: readonly Named[], what: 'workload' | 'team
 
 export const rule: Rule<typeof duplicateNames> = {
   id: 'duplicate-name',
-    defaultSeverity: 'error',
-    summary: 'Two workloads share a name, or two teams share an id; reported on each repeat after the first.',
-    why: 'Reports, references and the matrix identify workloads and teams by name.',
-    fix: 'Rename one of them.',
+  defaultSeverity: 'error',
+  summary: 'Two workloads share a name, or two teams share an id; reported on each repeat after the first.',
+  why: 'Reports, references and the matrix identify workloads and teams by name.',
+  fix: 'Rename one of them.',
   scope: 'document',
   suppressible: true,
   check: duplicateNames,

@@ -26,11 +26,11 @@ export function modelMismatch({ a, model, w }: LayerCheck): RawFinding | undefin
 
 export const rule: Rule<(c: LayerCheck) => RawFinding | undefined> = {
   id: 'model-mismatch',
-    defaultSeverity: 'warning',
-    summary:
-      'A layer is given to a party other than the one the model names for the workload’s service model (error under on-premises).',
-    why: 'The assignment contradicts the shared responsibility model: a duty may fall between the parties.',
-    fix: 'Assign the owner the model expects, or suppress the finding with a reason if your contract says otherwise.',
+  defaultSeverity: 'warning',
+  summary:
+    'A layer is given to a party other than the one the model names for the workload’s service model (error under on-premises).',
+  why: 'The assignment contradicts the shared responsibility model: a duty may fall between the parties.',
+  fix: 'Assign the owner the model expects, or suppress the finding with a reason if your contract says otherwise.',
   scope: 'assignment',
   suppressible: true,
   check: modelMismatch,

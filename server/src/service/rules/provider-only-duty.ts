@@ -26,11 +26,11 @@ export function providerOnlyDuty({ a, model, w }: LayerCheck): RawFinding | unde
 
 export const rule: Rule<(c: LayerCheck) => RawFinding | undefined> = {
   id: 'provider-only-duty',
-    defaultSeverity: 'error',
-    summary:
-      'A physical layer (hosts, network, datacenter) is given to customer or shared under iaas, paas or saas.',
-    why: 'In the cloud the customer has no access to Microsoft’s hardware or buildings and cannot carry that duty.',
-    fix: 'Assign the layer to microsoft, or set the workload’s model to on-premises if it really runs in your datacenter.',
+  defaultSeverity: 'error',
+  summary:
+    'A physical layer (hosts, network, datacenter) is given to customer or shared under iaas, paas or saas.',
+  why: 'In the cloud the customer has no access to Microsoft’s hardware or buildings and cannot carry that duty.',
+  fix: 'Assign the layer to microsoft, or set the workload’s model to on-premises if it really runs in your datacenter.',
   scope: 'assignment',
   suppressible: true,
   check: providerOnlyDuty,

@@ -283,10 +283,10 @@ function lowerFirst(s: string): string {
 
 export const rule: Rule<(errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[]) => RawFinding[]> = {
   id: 'schema',
-    defaultSeverity: 'error',
-    summary: 'The document does not match the srm/v1 format: wrong type, missing or unknown key, bad value.',
-    why: 'Every other check and every tool reading the file relies on its shape.',
-    fix: 'Follow the message: it names the allowed keys or values and suggests the closest one.',
+  defaultSeverity: 'error',
+  summary: 'The document does not match the srm/v1 format: wrong type, missing or unknown key, bad value.',
+  why: 'Every other check and every tool reading the file relies on its shape.',
+  fix: 'Follow the message: it names the allowed keys or values and suggests the closest one.',
   scope: 'document',
   suppressible: true,
   check: schemaFindings,

@@ -22,10 +22,10 @@ function missingReason(d: Directive): Finding[] {
 
 export const rule: Rule<typeof missingReason> = {
   id: 'suppression-reason',
-    defaultSeverity: 'warning',
-    summary: 'A suppression gives no reason after ` -- ` (only with `--require-reason` / `srm.requireSuppressionReason`).',
-    why: 'Governance teams need to know why a finding was waived, and by whose exception.',
-    fix: 'Add ` -- ` and the reason (an exception id, a ticket) at the end of the comment.',
+  defaultSeverity: 'warning',
+  summary: 'A suppression gives no reason after ` -- ` (only with `--require-reason` / `srm.requireSuppressionReason`).',
+  why: 'Governance teams need to know why a finding was waived, and by whose exception.',
+  fix: 'Add ` -- ` and the reason (an exception id, a ticket) at the end of the comment.',
   scope: 'suppression',
   suppressible: false,
   check: missingReason,

@@ -93,10 +93,10 @@ export function addLayersFix(w: WorkloadFacts, model: ServiceModel, missing: rea
 
 export const rule: Rule<typeof unassignedLayer> = {
   id: 'unassigned-layer',
-    defaultSeverity: 'warning',
-    summary: 'A workload leaves layers out; one finding per workload lists every missing layer.',
-    why: 'A layer nobody owns is the gap attackers use and auditors ask about.',
-    fix: 'Add the missing layers (the quick fix adds them with the owners the model expects).',
+  defaultSeverity: 'warning',
+  summary: 'A workload leaves layers out; one finding per workload lists every missing layer.',
+  why: 'A layer nobody owns is the gap attackers use and auditors ask about.',
+  fix: 'Add the missing layers (the quick fix adds them with the owners the model expects).',
   scope: 'workload',
   suppressible: true,
   check: unassignedLayer,

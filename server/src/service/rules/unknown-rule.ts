@@ -26,10 +26,10 @@ function unknownRules(d: Directive): Finding[] {
 
 export const rule: Rule<typeof unknownRules> = {
   id: 'unknown-rule',
-    defaultSeverity: 'warning',
-    summary: 'A suppression comment names a rule id that does not exist.',
-    why: 'A misspelt rule id silences nothing.',
-    fix: 'Use one of the rule ids in the rule table.',
+  defaultSeverity: 'warning',
+  summary: 'A suppression comment names a rule id that does not exist.',
+  why: 'A misspelt rule id silences nothing.',
+  fix: 'Use one of the rule ids in the rule table.',
   scope: 'suppression',
   suppressible: false,
   check: unknownRules,

@@ -51,10 +51,10 @@ export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<stri
 
 export const rule: Rule<typeof unknownTeams> = {
   id: 'unknown-team',
-    defaultSeverity: 'error',
-    summary: 'A team (or metadata.owner) names no team in teams.',
-    why: 'A duty assigned to a team that does not exist has no one to carry it.',
-    fix: 'Use an id from teams, or add the team to teams.',
+  defaultSeverity: 'error',
+  summary: 'A team (or metadata.owner) names no team in teams.',
+  why: 'A duty assigned to a team that does not exist has no one to carry it.',
+  fix: 'Use an id from teams, or add the team to teams.',
   scope: 'document',
   suppressible: true,
   check: unknownTeams,

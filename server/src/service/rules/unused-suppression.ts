@@ -61,10 +61,10 @@ function removeTokenFix(file: ParsedFile, d: Directive, t: RuleToken): Finding['
 
 export const rule: Rule<typeof unusedSuppressions> = {
   id: 'unused-suppression',
-    defaultSeverity: 'hint',
-    summary: 'A suppression comment silences nothing.',
-    why: 'Stale suppressions hide future findings on that line.',
-    fix: 'Delete the comment, or the rule id that no longer fires.',
+  defaultSeverity: 'hint',
+  summary: 'A suppression comment silences nothing.',
+  why: 'Stale suppressions hide future findings on that line.',
+  fix: 'Delete the comment, or the rule id that no longer fires.',
   scope: 'suppression',
   suppressible: false,
   check: unusedSuppressions,

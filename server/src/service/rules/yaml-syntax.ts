@@ -39,10 +39,10 @@ export function limitMessage(e: unknown): string {
 
 export const rule: Rule<(doc: Document, base: number, len: number) => RawFinding[]> = {
   id: 'yaml-syntax',
-    defaultSeverity: 'error',
-    summary: 'The YAML does not parse; the range is where the parser stopped.',
-    why: 'A document that does not parse cannot be checked; other rules are skipped for it.',
-    fix: 'Repair the YAML at the marked position (indentation, an unclosed quote or bracket, a tab).',
+  defaultSeverity: 'error',
+  summary: 'The YAML does not parse; the range is where the parser stopped.',
+  why: 'A document that does not parse cannot be checked; other rules are skipped for it.',
+  fix: 'Repair the YAML at the marked position (indentation, an unclosed quote or bracket, a tab).',
   scope: 'document',
   suppressible: false,
   check: syntaxFindings,
