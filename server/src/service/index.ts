@@ -2,7 +2,7 @@
 // The only way lsp/, cli/ and node/ reach the service (test/unit/layering.test.ts enforces it).
 export * from './types';
 export { LineIndex, type Position } from './lines';
-export { RULES, getRule, isRuleId, type RuleMeta } from './rules/registry';
+export { RULES, getRule, type RuleMeta } from './rules/registry';
 export { isResponsibilityFile } from './responsibilityFile';
 // Parsing and checking.
 export { parseFile, type ParsedFile } from './parse/parseFile';

@@ -19,6 +19,10 @@ export const RULE_IDS = [
 // /generated:rule-ids
 export type RuleId = (typeof RULE_IDS)[number];
 
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
+
 /** Reported when a rule itself throws: the other rules still run. Not configurable. */
 export const INTERNAL_ERROR = 'internal-error';
 /** Reported (as info) when a file is above the size limit and only its syntax is checked. */

@@ -117,11 +117,15 @@ function attachFindings(out: MatrixDocument, docFindings: readonly Finding[]): v
 }
 
 /** The cell of one layer, given what is assigned (null when the workload does not list the layer). */
-function makeCell(
-  model: ServiceModel | null,
-  layer: string,
-  a: { owner: string | null; team?: string; start: number; end: number } | null,
-): MatrixCell {
+/** What a workload assigns to one layer, as the matrix shows it (file offsets from the layer key to its value's end). */
+interface Assigned {
+  owner: string | null;
+  team?: string;
+  start: number;
+  end: number;
+}
+
+function makeCell(model: ServiceModel | null, layer: string, a: Assigned | null): MatrixCell {
   const expected = model ? (expectedOwner(layer, model) ?? null) : null;
   if (!a) return { owner: null, expected, status: 'unassigned', findings: [] };
   const cell: MatrixCell = { owner: a.owner, expected, status: 'match', findings: [], start: a.start, end: a.end };
@@ -160,14 +164,13 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
         const raw = f.model ?? file.text.slice(modelSpan.start, modelSpan.end);
         if (raw !== '' && raw !== '~' && raw !== 'null') wl.modelText = raw;
       }
-      const assigned = new Map<string, { owner: string | null; team?: string; start: number; end: number }>();
+      const assigned = new Map<string, Assigned>();
       for (const a of f.assignments) {
         if (assigned.has(a.layer)) continue;
         const key = at(a.key)!;
         const owner = at(a.ownerSpan);
-        const team = at(a.teamSpan);
         const ownerText = a.owner ?? (owner ? file.text.slice(owner.start, owner.end) : null);
-        const entry: { owner: string | null; team?: string; start: number; end: number } = {
+        const entry: Assigned = {
           owner: ownerText === '' || ownerText === '~' || ownerText === 'null' ? null : ownerText,
           start: key.start,
           end: a.end + part.base,

@@ -34,10 +34,6 @@ export function getRule(id: string): RuleMeta | undefined {
   return byId.get(id);
 }
 
-export function isRuleId(id: string): id is RuleId {
-  return byId.has(id);
-}
-
 /**
  * Whether a comment can silence findings of `code` (and "Suppress on this line" is offered): the rule says so;
  * internal errors and the size-limit notice are not rules and cannot be silenced.

@@ -57,7 +57,6 @@ function describeNode(n: Node | null): string {
   return 'an alias';
 }
 
-
 const TYPE_LABEL: Record<string, string> = {
   object: 'a mapping',
   array: 'a list',

@@ -2,14 +2,14 @@
 // is the closest rule id (applied by --fix when there is exactly one).
 import type { Directive } from '../check/directives';
 import { closest, didYouMean } from '../suggest';
-import { RULE_IDS, type Finding } from '../types';
+import { isRuleId, RULE_IDS, type Finding } from '../types';
 import type { Rule } from './rule';
 
 function unknownRules(d: Directive): Finding[] {
   const name = d.kind === 'next-line' ? 'srm-disable-next-line' : 'srm-disable';
   const out: Finding[] = [];
   for (const t of d.rules) {
-    if ((RULE_IDS as readonly string[]).includes(t.rule)) continue;
+    if (isRuleId(t.rule)) continue;
     const s = closest(t.rule, RULE_IDS);
     out.push({
       code: 'unknown-rule',

@@ -2,7 +2,7 @@
 // comment below the document's first key); the fix removes the comment, or the one rule id that no longer fires.
 import type { Directive, RuleToken } from '../check/directives';
 import type { ParsedFile } from '../parse/parsedFile';
-import { RULE_IDS, type Finding } from '../types';
+import { isRuleId, type Finding } from '../types';
 import type { Rule } from './rule';
 
 /** `isOff(rule)`: the rule is switched off, so a comment naming it is not "unused". Run after the findings were matched. */
@@ -24,7 +24,8 @@ function unusedSuppressions(d: Directive, file: ParsedFile, isOff: (rule: string
   }
   const out: Finding[] = [];
   for (const t of d.rules) {
-    if (!isKnown(t.rule) || t.used || isOff(t.rule)) continue;
+    // An unknown id is unknown-rule's finding, not this rule's.
+    if (!isRuleId(t.rule) || t.used || isOff(t.rule)) continue;
     const only = d.rules.length === 1;
     out.push(
       mk(only ? d.start : t.start, only ? d.end : t.end, `This ${name} for "${t.rule}" silences nothing: no ${t.rule} finding ${d.kind === 'next-line' ? 'is on the next line' : 'is in this document'}.`, only ? removeLineFix(file, d) : removeTokenFix(file, d, t)),
@@ -32,11 +33,6 @@ function unusedSuppressions(d: Directive, file: ParsedFile, isOff: (rule: string
   }
   if (d.rules.length === 0 && !d.usedAll) out.push(mk(d.start, d.end, `This ${name} silences nothing.`, removeLineFix(file, d)));
   return out;
-}
-
-/** A rule id srm knows (an unknown one is unknown-rule's finding, not this rule's). */
-function isKnown(id: string): boolean {
-  return (RULE_IDS as readonly string[]).includes(id);
 }
 
 function removeLineFix(file: ParsedFile, d: Directive): Finding['fixes'][number] {
