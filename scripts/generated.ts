@@ -1,14 +1,22 @@
 // What `npm run generate` produces, as pure functions: the JSON Schemas, the README's reference tables, and
 // package.json's `srm.rules` setting (one property per rule of the registry).
 // A test compares each with the committed file, so a stale file fails CI ("run npm run generate").
-import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO, GROUPS, buildSchema } from '../server/src/model';
+import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO, GROUPS, baselineSchemaFiles, buildSchemaFile } from '../server/src/model';
 import { RULES, SEVERITIES } from '../server/src/service';
 import { CONFIG_SCHEMA } from '../server/src/service/config/configSchema';
 
 export const SCHEMA_PATH = 'schemas/srm.schema.json';
 
+/** The schema file for other tools: it dispatches on `kind` and `metadata.baseline` (server/src/model/schemaFile.ts). */
 export function schemaText(): string {
-  return `${JSON.stringify(buildSchema(), null, 2)}\n`;
+  return `${JSON.stringify(buildSchemaFile(), null, 2)}\n`;
+}
+
+export const BASELINE_SCHEMAS_DIR = 'schemas/baselines';
+
+/** One exact schema per built-in baseline: `schemas/baselines/<id>.schema.json`. */
+export function baselineSchemaTexts(): { path: string; text: string }[] {
+  return baselineSchemaFiles().map((f) => ({ path: f.path, text: `${JSON.stringify(f.schema, null, 2)}\n` }));
 }
 
 export const CONFIG_SCHEMA_PATH = 'schemas/srm-config.schema.json';

@@ -78,7 +78,7 @@ describe('the examples', () => {
     const report = json(r);
     const names = fs
       .readdirSync(path.join(ROOT, 'examples'))
-      .filter((n) => /\.ya?ml$/.test(n))
+      .filter((n) => /\.srm\.ya?ml$/.test(n))
       .map((n) => `examples/${n}`)
       .sort();
     assert.deepEqual(report.files.map((f) => f.path), names);

@@ -22,7 +22,7 @@ const SEED = Number(process.env.SRM_SOAK_SEED ?? '20261129');
 const RSS_BOUND_MB = 600;
 
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.yaml'))
+  .filter((f) => f.endsWith('.srm.yaml'))
   .sort()
   .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
 

@@ -6,15 +6,21 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 export const MATRIX_FORMATS = ['md', 'csv', 'json', 'html'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+/** `srm baselines` (the list), `srm baselines show ID`, `srm baselines diff A B`: their --format values, the default first. */
+export const BASELINES_FORMATS = ['text', 'json'] as const;
+export const BASELINE_SHOW_FORMATS = ['md', 'json', 'csv'] as const;
+export const BASELINE_DIFF_FORMATS = ['md', 'json'] as const;
 export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
 export interface Options {
-  command: 'lint' | 'explain' | 'matrix' | 'help' | 'version';
+  command: 'lint' | 'explain' | 'matrix' | 'baselines' | 'help' | 'version';
   positionals: string[];
   format?: string;
   output?: string;
   config?: string;
+  /** --baseline ID: the baseline of every document that names none (the config's `baseline:` gives way to it). */
+  baseline?: string;
   failOn: FailLevel;
   maxWarnings?: number;
   requireReason: boolean;
@@ -40,6 +46,7 @@ const OPTIONS: Record<string, Spec> = {
   '--output': value((o, v) => (o.output = v)),
   '-o': value((o, v) => (o.output = v)),
   '--config': value((o, v) => (o.config = v)),
+  '--baseline': value((o, v) => (o.baseline = v)),
   '-c': value((o, v) => (o.config = v)),
   '--fail-on': value((o, v) => {
     if (!(FAIL_LEVELS as readonly string[]).includes(v)) {
@@ -67,7 +74,7 @@ const OPTIONS: Record<string, Spec> = {
   '-v': flag((o) => (o.wants ??= 'version')),
 };
 
-const COMMANDS = ['lint', 'explain', 'matrix', 'help'] as const;
+const COMMANDS = ['lint', 'explain', 'matrix', 'baselines', 'help'] as const;
 
 export function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
@@ -89,7 +96,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
       if (command === undefined && !onlyPositionals) {
         if (!(COMMANDS as readonly string[]).includes(arg)) {
-          throw new UsageError(`unknown command "${arg}" (commands: lint, explain, matrix; see srm --help)`);
+          throw new UsageError(`unknown command "${arg}" (commands: lint, explain, matrix, baselines; see srm --help)`);
         }
         command = arg as Options['command'];
       } else {
@@ -132,12 +139,19 @@ Usage:
   srm explain RULE                    what a rule catches, why, and how to fix it
   srm matrix FILE [--format md|csv|json|html]
                                       the responsibility matrix of a file
+  srm baselines [--format text|json]  the baselines a file may select: built-in, then the config's
+  srm baselines show ID [--format md|json|csv]
+                                      one baseline's matrix: layers, columns, cells, source
+  srm baselines diff A B [--format md|json]
+                                      the layers, columns and cells that differ between two baselines
   srm --help | --version
 
 Lint options:
   -f, --format FORMAT        stylish (default), json, sarif, github, junit
   -o, --output FILE          write the report to FILE instead of stdout
   -c, --config FILE          use this config instead of the nearest srm.config.yaml
+      --baseline ID          check documents that name no metadata.baseline against ID
+                             (a built-in or a baseline the config lists; overrides the config's)
       --fail-on LEVEL        error (default), warning or info: the lowest severity that fails
       --max-warnings N       also fail when there are more than N warnings
       --require-reason       report suppressions without a reason after " -- "

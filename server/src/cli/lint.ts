@@ -1,5 +1,16 @@
 // Runs the engine on one file's text with the options that apply to it (config + command line).
-import { LineIndex, diagnose, fixAll, optionsFor, parseFile, type DiagnoseOptions, type Finding, type FixAllResult, type Severity } from '../service';
+import {
+  LineIndex,
+  diagnose,
+  fixAll,
+  optionsFor,
+  parseFile,
+  type BaselineOptions,
+  type DiagnoseOptions,
+  type Finding,
+  type FixAllResult,
+  type Severity,
+} from '../service';
 import type { LoadedConfig } from '../node/config';
 import { DEFAULT_SETTINGS } from '../../../shared/protocol';
 
@@ -29,9 +40,9 @@ export function engineOptions(cfg: LoadedConfig | undefined, cli: CommandLineCho
   return optionsFor(cfg?.config, { requireReason: cli.requireReason, inlineSuppressions: cli.inlineSuppressions });
 }
 
-export function lintText(path: string, displayPath: string, text: string, options: DiagnoseOptions): FileResult {
+export function lintText(path: string, displayPath: string, text: string, options: DiagnoseOptions, baselines?: BaselineOptions): FileResult {
   const syntaxOnly = options.syntaxOnly === true || text.length > SIZE_LIMIT;
-  const all = diagnose(parseFile(text, undefined, { syntaxOnly }), { ...options, includeSuppressed: true, syntaxOnly });
+  const all = diagnose(parseFile(text, undefined, { syntaxOnly, baselines }), { ...options, includeSuppressed: true, syntaxOnly });
   all.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {
     path,
@@ -49,9 +60,9 @@ export function hasSyntaxError(text: string): boolean {
 }
 
 /** The text after every safe fix that adds no finding, or the same text for a file that does not parse. */
-export function fixText(text: string, options: DiagnoseOptions): FixAllResult {
+export function fixText(text: string, options: DiagnoseOptions, baselines?: BaselineOptions): FixAllResult {
   if (text.length > SIZE_LIMIT || hasSyntaxError(text)) return { text, applied: 0, rejected: [] };
-  return fixAll(text, options);
+  return fixAll(text, options, undefined, baselines);
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -1,4 +1,4 @@
-// Entry of the `srm` CLI (dist/cli.js): lint, explain, matrix. The same engine as the editor, another front door.
+// Entry of the `srm` CLI (dist/cli.js): lint, explain, matrix, baselines. The same engine as the editor, another front door.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
@@ -13,9 +13,12 @@ import {
   matrixToJson,
   matrixToMarkdown,
   parseFile,
+  type BaselineOptions,
   type Severity,
 } from '../service';
 import { ConfigResolver, loadConfigFile } from '../node/config';
+import { BaselineLoader, baselineOptionsFor } from '../node/baselines';
+import { baselinesCommand } from './baselines';
 import { FORMATS, HELP, MATRIX_FORMATS, UsageError, parseArgs, type Format, type Options } from './args';
 import { ConfigFileError, IoError, collectFiles, excludedByConfig, isCheckedFile, relPosix, validConfigFor, type Candidate } from './discover';
 import { unifiedDiff } from './diff';
@@ -51,6 +54,8 @@ export function run(argv: readonly string[], io: Io): number {
         return explain(opts, io);
       case 'matrix':
         return matrix(opts, io);
+      case 'baselines':
+        return baselines(opts, io);
       case 'lint':
         return lint(opts, io);
     }
@@ -142,7 +147,7 @@ function matrix(opts: Options, io: Io): number {
   }
   const cfg = validConfigFor(configs, file);
   // One parse: the findings and the matrix come from the same parsed file, as in the editor's view.
-  const parsed = parseFile(text);
+  const parsed = parseFile(text, undefined, { baselines: baselineOptionsFor(cfg, new BaselineLoader(), opts.baseline) });
   const m = matrixFromParsed(parsed, diagnose(parsed, { ...engineOptions(cfg, opts), includeSuppressed: true }));
   const out =
     format === 'csv' ? matrixToCsv(m)
@@ -150,6 +155,15 @@ function matrix(opts: Options, io: Io): number {
     : format === 'html' ? matrixToHtml(m, { source: opts.stdin ? (opts.stdinFilepath ?? 'stdin') : opts.positionals[0] })
     : matrixToMarkdown(m);
   writeOutput(opts, io, out);
+  return 0;
+}
+
+function baselines(opts: Options, io: Io): number {
+  // The config that governs the working directory: its `baselines:` are listed after the built-ins.
+  const cfg = validConfigFor(resolverFor(opts, io), path.join(io.cwd, 'srm-placeholder.srm.yaml'));
+  const out = baselinesCommand(opts, io.cwd, cfg);
+  for (const w of out.warnings) io.stderr(`srm: ${w}\n`);
+  writeOutput(opts, io, out.text);
   return 0;
 }
 
@@ -182,14 +196,26 @@ function lint(opts: Options, io: Io): number {
   }
 
   const display = (c: Candidate): string => (displayBase === '' ? '<stdin>' : relPosix(displayBase, c.path) || c.path);
+  const loader = new BaselineLoader();
+  const warned = new Set<string>();
+  const baselinesOf = (c: Candidate): BaselineOptions => {
+    const o = baselineOptionsFor(c.config, loader, opts.baseline);
+    const key = c.config?.path ?? '';
+    if (!warned.has(key)) {
+      warned.add(key);
+      for (const e of loader.forConfig(c.config).errors) io.stderr(`srm: config: ${e.split(io.cwd + path.sep).join("")}\n`);
+    }
+    return o;
+  };
   const results: FileResult[] = [];
   let diffs = '';
   let stdinFixed: string | undefined;
   for (const c of candidates) {
     const options = engineOptions(c.config, opts);
+    const bl = baselinesOf(c);
     let text = c.text;
     if ((opts.fix || opts.fixDryRun) && c.exact) {
-      const result = fixText(text, options);
+      const result = fixText(text, options, bl);
       const fixed = result.text;
       const shown = display(c);
       if (result.rejected.length > 0) {
@@ -213,7 +239,7 @@ function lint(opts: Options, io: Io): number {
       }
       if (opts.stdin && opts.fix) stdinFixed = text;
     }
-    results.push(lintText(c.path, display(c), text, options));
+    results.push(lintText(c.path, display(c), text, options, bl));
   }
 
   const shownResults = opts.quiet

@@ -8,10 +8,22 @@ export interface FieldDoc {
   readonly example?: string;
 }
 
-export type ObjectKind = 'root' | 'metadata' | 'team' | 'workload' | 'assignment';
+export type ObjectKind =
+  | 'root'
+  | 'metadata'
+  | 'team'
+  | 'workload'
+  | 'assignment'
+  | 'baselineRoot'
+  | 'baselineMetadata'
+  | 'baselineProvider'
+  | 'baselineModel'
+  | 'baselineLayer';
 
 export const API_VERSION = 'srm/v1';
 export const KIND = 'ResponsibilityAssignment';
+/** The kind of a baseline document (spec/baselines.md). */
+export const BASELINE_KIND = 'ResponsibilityBaseline';
 
 export const FIELDS: Readonly<Record<ObjectKind, Readonly<Record<string, FieldDoc>>>> = {
   root: {
@@ -31,6 +43,14 @@ export const FIELDS: Readonly<Record<ObjectKind, Readonly<Record<string, FieldDo
     name: { required: true, doc: 'The assignment’s name, in kebab-case.', example: 'contoso-payroll' },
     owner: { required: false, doc: 'The team that owns this file: an `id` from `teams`.', example: 'cloud-governance' },
     description: { required: false, doc: 'Free text: what the assignment covers.' },
+    baseline: {
+      required: false,
+      doc:
+        'The matrix this document is checked against: a built-in baseline (`microsoft-diagram`, the default; ' +
+        '`microsoft-2026`; `microsoft-ai`) or the `metadata.name` of a baseline document in this file or listed ' +
+        'by `srm.config.yaml`.',
+      example: 'microsoft-2026',
+    },
   },
   team: {
     id: { required: true, doc: 'The team’s id, in kebab-case, unique in the document.', example: 'secops' },
@@ -55,6 +75,63 @@ export const FIELDS: Readonly<Record<ObjectKind, Readonly<Record<string, FieldDo
     team: { required: false, doc: 'The customer team that carries the duty: an `id` from `teams`.' },
     notes: { required: false, doc: 'Free text: how the duty is carried out.' },
     evidence: { required: false, doc: 'A URL to evidence that the duty is met (a runbook, a policy, an audit).' },
+  },
+  baselineRoot: {
+    apiVersion: { required: true, doc: `The format version. Always \`${API_VERSION}\`.`, example: API_VERSION },
+    kind: { required: true, doc: `The document kind: \`${BASELINE_KIND}\` for a baseline.`, example: BASELINE_KIND },
+    metadata: { required: true, doc: 'The baseline’s name (what documents select it by), description and source.' },
+    extends: {
+      required: false,
+      doc: 'The baseline this one starts from: a built-in id or another baseline’s name. Its layers are then overridden, added or removed.',
+      example: 'microsoft-2026',
+    },
+    provider: {
+      required: false,
+      doc: 'The provider party (required without `extends`, not allowed with it): an `id` in kebab-case and a `label`.',
+    },
+    models: {
+      required: false,
+      doc: 'The columns, in order (required without `extends`, not allowed with it): each an `id`, a `label` and optionally `cloud: false`.',
+    },
+    layers: {
+      required: true,
+      doc: 'The rows: overrides of the base’s cells (with a `reason`), or new layers with a `label` and a cell for every column.',
+    },
+    remove: { required: false, doc: 'Layers of the base to drop (only with `extends`).' },
+  },
+  baselineMetadata: {
+    name: {
+      required: true,
+      doc: 'The baseline’s name, in kebab-case and not a built-in id: documents select it with `metadata.baseline`.',
+      example: 'contoso-contract',
+    },
+    description: { required: false, doc: 'Free text: what the baseline is for.' },
+    source: { required: false, doc: 'A URL to where the matrix comes from (a contract, a provider’s page).' },
+  },
+  baselineProvider: {
+    id: { required: true, doc: 'The provider party’s id, in kebab-case; not `customer`, `shared` or `depends`.', example: 'aws' },
+    label: { required: true, doc: 'The provider’s name.', example: 'Amazon Web Services' },
+  },
+  baselineModel: {
+    id: { required: true, doc: 'The model id workloads name with `model:`, in kebab-case.', example: 'infrastructure' },
+    label: { required: true, doc: 'The column’s label.', example: 'Infrastructure services' },
+    cloud: {
+      required: false,
+      doc: 'False for a column where the customer runs everything (like on-premises): a mismatch there is an error. Default true.',
+    },
+    doc: { required: false, doc: 'Free text: what the column covers.' },
+  },
+  baselineLayer: {
+    id: { required: true, doc: 'The layer id: one of the base’s to override its cells, or a new one in kebab-case.', example: 'devices' },
+    label: { required: false, doc: 'The layer’s label (required for a new layer).' },
+    owners: {
+      required: true,
+      doc: 'Column id -> cell: `customer`, the provider’s id, `shared` or `depends` (any party accepted there).',
+    },
+    reason: { required: false, doc: 'Why a base cell is overridden (a contract clause, an agreed exception): shown in hovers and reports.' },
+    group: { required: false, doc: 'A display group for the matrix; default: derived from the cells.' },
+    after: { required: false, doc: 'Place a new layer after this one (default: last).' },
+    doc: { required: false, doc: 'Free text: what the layer covers (hovers).' },
   },
 };
 

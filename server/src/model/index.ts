@@ -17,6 +17,9 @@ import {
 export * from './model';
 export * from './fields';
 export * from './schema';
+export * from './baseline';
+export * from './builtins';
+export * from './schemaFile';
 
 const layerById = new Map<string, LayerInfo>(LAYERS.map((l) => [l.id, l]));
 

@@ -1,15 +1,9 @@
 // Derives the srm/v1 JSON Schema from the model. `npm run generate` writes it to schemas/srm.schema.json;
 // the validator compiles this same object in memory.
-import { API_VERSION, FIELDS, KEBAB_PATTERN, KIND, type ObjectKind } from './fields';
-import {
-  LAYERS,
-  PARTIES,
-  PARTY_DOCS,
-  SERVICE_MODELS,
-  SERVICE_MODEL_INFO,
-  GROUPS,
-  type LayerInfo,
-} from './model';
+import { API_VERSION, BASELINE_KIND, FIELDS, KEBAB_PATTERN, KIND, type ObjectKind } from './fields';
+import { PARTY_DOCS } from './model';
+import { CUSTOMER, DEPENDS, SHARED, type Baseline, type LayerDef } from './baseline';
+import { DEFAULT_BASELINE, MICROSOFT_DIAGRAM } from './builtins';
 
 export const SCHEMA_ID = 'https://srm.invalid/schemas/srm.schema.json';
 
@@ -24,16 +18,23 @@ function plain(md: string): string {
   return md.replace(/`([^`]*)`/g, '$1').replace(/\*\*([^*]*)\*\*/g, '$1');
 }
 
-export function ownersTable(layer: LayerInfo): string {
-  const head = `| ${SERVICE_MODELS.map((m) => SERVICE_MODEL_INFO[m].label).join(' | ')} |`;
-  const rule = `|${SERVICE_MODELS.map(() => ' --- |').join('')}`;
-  const row = `| ${SERVICE_MODELS.map((m) => layer.owners[m]).join(' | ')} |`;
+export function ownersTable(layer: LayerDef, baseline: Baseline = MICROSOFT_DIAGRAM): string {
+  const head = `| ${baseline.columns.map((c) => c.label).join(' | ')} |`;
+  const rule = `|${baseline.columns.map(() => ' --- |').join('')}`;
+  const row = `| ${baseline.columns.map((c) => layer.owners[c.id] ?? '').join(' | ')} |`;
   return `${head}\n${rule}\n${row}`;
 }
 
-export function layerMarkdown(layer: LayerInfo): string {
-  const group = GROUPS.find((g) => g.id === layer.group);
-  return `**${layer.label}** (\`${layer.id}\`): ${layer.doc}\n\nGroup: ${group?.label ?? layer.group}.\n\n${ownersTable(layer)}`;
+export function layerMarkdown(layer: LayerDef, baseline: Baseline = MICROSOFT_DIAGRAM): string {
+  const doc = layer.doc ? `: ${layer.doc}` : '.';
+  return `**${layer.label}** (\`${layer.id}\`)${doc}\n\nGroup: ${baseline.groupOf(layer.id)}.\n\n${ownersTable(layer, baseline)}`;
+}
+
+function partyDocOf(baseline: Baseline, p: string): string {
+  if (p === baseline.provider.id) {
+    return p === 'microsoft' ? PARTY_DOCS.microsoft : `${baseline.provider.label}, as the provider, does this work and answers for it.`;
+  }
+  return p === CUSTOMER ? PARTY_DOCS.customer : p === SHARED ? PARTY_DOCS.shared : p;
 }
 
 function fieldProps(kind: ObjectKind, types: Record<string, Json>): Json {
@@ -50,43 +51,50 @@ function required(kind: ObjectKind): string[] {
     .map(([k]) => k);
 }
 
-const partyEnum = (): Json => ({
+const partyEnum = (b: Baseline): Json => ({
   type: 'string',
-  enum: [...PARTIES],
-  enumDescriptions: PARTIES.map((p) => PARTY_DOCS[p]),
-  markdownEnumDescriptions: PARTIES.map((p) => `**${p}**: ${PARTY_DOCS[p]}`),
+  enum: [...b.parties],
+  enumDescriptions: b.parties.map((p) => partyDocOf(b, p)),
+  markdownEnumDescriptions: b.parties.map((p) => `**${p}**: ${partyDocOf(b, p)}`),
 });
 
-/** Builds the JSON Schema (draft 2020-12) of an srm/v1 document. */
-export function buildSchema(): Json {
+/** The schema's $id for a baseline: the default keeps the file's id; the others get their own. */
+export function schemaIdFor(b: Baseline): string {
+  return b.id === DEFAULT_BASELINE ? SCHEMA_ID : `https://srm.invalid/schemas/baselines/${b.id}.schema.json`;
+}
+
+/** Builds the exact JSON Schema (draft 2020-12) of an srm/v1 document checked against `b` (default: the diagram). */
+export function buildSchema(b: Baseline = MICROSOFT_DIAGRAM): Json {
   const assignmentObject: Json = {
     type: 'object',
     ...described('The long form of an assignment: the owning party, and optionally a team, notes and evidence.'),
     additionalProperties: false,
     required: required('assignment'),
     properties: fieldProps('assignment', {
-      owner: partyEnum(),
+      owner: partyEnum(b),
       team: { type: 'string', pattern: KEBAB_PATTERN },
       notes: { type: 'string' },
       evidence: { type: 'string', format: 'uri' },
     }),
   };
   const layerProps: Json = {};
-  for (const layer of LAYERS) {
+  for (const layer of b.layers) {
     layerProps[layer.id] = {
-      ...described(layerMarkdown(layer)),
+      ...described(layerMarkdown(layer, b)),
       anyOf: [
-        { ...partyEnum(), ...described(`Short form: the party that owns ${layer.label.toLowerCase()}.`) },
+        { ...partyEnum(b), ...described(`Short form: the party that owns ${layer.label.toLowerCase()}.`) },
         { $ref: '#/$defs/assignment' },
       ],
     };
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: SCHEMA_ID,
-    title: 'srm/v1 responsibility assignment',
+    $id: schemaIdFor(b),
+    title: b.id === DEFAULT_BASELINE ? 'srm/v1 responsibility assignment' : `srm/v1 responsibility assignment under ${b.id}`,
     ...described(
-      'Who owns each layer of Microsoft’s shared responsibility model (customer, Microsoft or shared), per workload.',
+      b.id === DEFAULT_BASELINE
+        ? 'Who owns each layer of Microsoft’s shared responsibility model (customer, Microsoft or shared), per workload.'
+        : `Who owns each layer of the baseline ${b.id} (${b.def.title}), per workload.`,
     ),
     type: 'object',
     additionalProperties: false,
@@ -118,6 +126,7 @@ export function buildSchema(): Json {
           name: { type: 'string', pattern: KEBAB_PATTERN },
           owner: { type: 'string', pattern: KEBAB_PATTERN },
           description: { type: 'string' },
+          baseline: { type: 'string', pattern: KEBAB_PATTERN },
         }),
       },
       team: {
@@ -140,11 +149,9 @@ export function buildSchema(): Json {
           name: { type: 'string', minLength: 1 },
           model: {
             type: 'string',
-            enum: [...SERVICE_MODELS],
-            enumDescriptions: SERVICE_MODELS.map((m) => SERVICE_MODEL_INFO[m].doc),
-            markdownEnumDescriptions: SERVICE_MODELS.map(
-              (m) => `**${SERVICE_MODEL_INFO[m].label}**: ${SERVICE_MODEL_INFO[m].doc}`,
-            ),
+            enum: [...b.columnIds],
+            enumDescriptions: b.columns.map((c) => c.doc ?? c.label),
+            markdownEnumDescriptions: b.columns.map((c) => `**${c.label}**${c.doc ? `: ${c.doc}` : ''}`),
           },
           service: { type: 'string' },
           responsibilities: {
@@ -159,6 +166,97 @@ export function buildSchema(): Json {
     },
   };
 }
+
+/** The JSON Schema of a baseline document (`kind: ResponsibilityBaseline`): its shape only; meaning is checked by
+ *  the rule invalid-baseline (which cells, columns and layers exist). */
+export function buildBaselineDocumentSchema(): Json {
+  const kebab = { type: 'string', pattern: KEBAB_PATTERN };
+  const cellValue = { type: 'string', pattern: KEBAB_PATTERN };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: BASELINE_DOCUMENT_SCHEMA_ID,
+    title: 'srm/v1 responsibility baseline',
+    ...described(
+      'A responsibility matrix of its own, or one that extends another: documents select it with `metadata.baseline`.',
+    ),
+    type: 'object',
+    additionalProperties: false,
+    required: required('baselineRoot'),
+    properties: fieldProps('baselineRoot', {
+      apiVersion: {
+        type: 'string',
+        enum: [API_VERSION],
+        enumDescriptions: ['Version 1 of the srm format.'],
+        markdownEnumDescriptions: ['Version 1 of the srm format.'],
+      },
+      kind: {
+        type: 'string',
+        enum: [BASELINE_KIND],
+        enumDescriptions: ['A responsibility matrix that documents select with metadata.baseline.'],
+        markdownEnumDescriptions: ['A responsibility matrix that documents select with `metadata.baseline`.'],
+      },
+      metadata: {
+        type: 'object',
+        additionalProperties: false,
+        required: required('baselineMetadata'),
+        properties: fieldProps('baselineMetadata', {
+          name: kebab,
+          description: { type: 'string' },
+          source: { type: 'string', format: 'uri' },
+        }),
+      },
+      extends: kebab,
+      provider: {
+        type: 'object',
+        additionalProperties: false,
+        required: required('baselineProvider'),
+        properties: fieldProps('baselineProvider', {
+          id: { type: 'string', pattern: KEBAB_PATTERN, not: { enum: [CUSTOMER, SHARED, DEPENDS] } },
+          label: { type: 'string', minLength: 1 },
+        }),
+      },
+      models: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: required('baselineModel'),
+          properties: fieldProps('baselineModel', {
+            id: kebab,
+            label: { type: 'string', minLength: 1 },
+            cloud: { type: 'boolean' },
+            doc: { type: 'string' },
+          }),
+        },
+      },
+      layers: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: required('baselineLayer'),
+          properties: fieldProps('baselineLayer', {
+            id: kebab,
+            label: { type: 'string', minLength: 1 },
+            owners: { type: 'object', propertyNames: { pattern: KEBAB_PATTERN }, additionalProperties: cellValue },
+            reason: { type: 'string' },
+            group: { type: 'string', minLength: 1 },
+            after: kebab,
+            doc: { type: 'string' },
+          }),
+        },
+      },
+      remove: { type: 'array', items: kebab },
+    }),
+    // provider and models: required without extends, not allowed with it; remove only with extends.
+    if: { required: ['extends'], properties: { extends: true } },
+    then: { properties: { provider: false, models: false } },
+    else: { required: ['provider', 'models'], properties: { remove: false } },
+  };
+}
+
+export const BASELINE_DOCUMENT_SCHEMA_ID = 'https://srm.invalid/schemas/srm-baseline.schema.json';
 
 /** Keywords the schema carries for editors (VS Code, the Red Hat YAML extension) that ajv must accept. */
 export const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions'] as const;

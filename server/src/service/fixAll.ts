@@ -2,7 +2,7 @@
 // --fix, the editor's "Fix all", source.fixAll.srm).
 import type { DiagnoseOptions, Finding, FindingCode, Fix, TextEdit } from './types';
 import { diagnose } from './check/diagnose';
-import { parseFile } from './parse/parseFile';
+import { parseFile, type BaselineOptions } from './parse/parseFile';
 
 /** Applies non-overlapping edits (any order) to text. Overlapping edits after the first are dropped. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
@@ -85,10 +85,10 @@ function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
  *
  * A document with a YAML syntax error is never touched (`srm lint --fix` leaves such a file whole).
  */
-export function fixAll(text: string, options: DiagnoseOptions = {}, maxRounds = 20): FixAllResult {
+export function fixAll(text: string, options: DiagnoseOptions = {}, maxRounds = 20, baselines?: BaselineOptions): FixAllResult {
   // yaml-syntax counts whatever its configured severity: a fix must never break the YAML, even where it is 'off'.
   const severities = { ...options.severities, 'yaml-syntax': 'error' as const };
-  const check = (t: string): Finding[] => diagnose(parseFile(t), { ...options, severities, includeSuppressed: false });
+  const check = (t: string): Finding[] => diagnose(parseFile(t, undefined, { baselines }), { ...options, severities, includeSuppressed: false });
   let findings = check(text);
   // A document that does not parse is left as it is (even its suppression comments): fixes computed on a
   // half-parsed tree could lose the user's text. The file's other documents are still fixed.

@@ -5,7 +5,7 @@ export { LineIndex, type Position } from './lines';
 export { RULES, getRule, type RuleMeta } from './rules/registry';
 export { isResponsibilityFile } from './responsibilityFile';
 // Parsing and checking.
-export { parseFile, type ParsedFile } from './parse/parseFile';
+export { parseFile, type BaselineOptions, type ParsedFile, type ParsedDocument } from './parse/parseFile';
 export { diagnose } from './check/diagnose';
 export { applyEdits, fixAll, type FixAllResult, type RejectedFix } from './fixAll';
 // Editor features.
@@ -21,3 +21,11 @@ export { documentView, legendView } from './matrix/view';
 export { optionsFor, parseConfig, type ConfigError, type SrmConfig } from './config/configFile';
 export { CONFIG_FILE_NAME } from './config/configSchema';
 export { globBase, isGlob, matchesAny, matchesGlob } from './config/glob';
+// Baselines as text: srm baselines, show, diff; docs/baselines.md's tables.
+export * from './baselines/tables';
+export { closest } from './suggest';
+// Baselines: resolving ids to matrices, the baseline documents of config-listed files.
+export { BaselineScope, type BaselineEntry, type BaselineSource, type Resolution } from './baselines/scope';
+export { scopeFromSources } from './baselines/check';
+export { EMPTY_SCOPE } from './baselines/select';
+export type { Baseline } from '../model';

@@ -1,5 +1,5 @@
 // "Did you mean": near misses by edit distance, case, separators and the source article's synonyms.
-import { LAYER_IDS, layerSynonym, partySynonym, serviceModelSynonym, PARTIES, SERVICE_MODELS } from '../model';
+import { MICROSOFT_DIAGRAM, layerSynonym, normalizeTerm, partySynonym, serviceModelSynonym, type Baseline } from '../model';
 
 /** Levenshtein distance, bounded: returns max+1 as soon as the distance must exceed max. */
 export function editDistance(a: string, b: string, max = 3): number {
@@ -54,25 +54,36 @@ export function closest(word: string, candidates: readonly string[]): Suggestion
   return out.map((value) => ({ value, how: 'typo' as const }));
 }
 
-export function suggestLayer(word: string): Suggestion[] {
-  const syn = layerSynonym(word);
+/** The layers of `b` a word stands for: a layer's aliases (another baseline's ids), else the article's synonyms. */
+function layerSynonymIn(word: string, b: Baseline): string[] {
+  const n = normalizeTerm(word);
+  if (b.layer(n)) return [n];
+  const byAlias = b.layers.filter((l) => l.aliases?.includes(n)).map((l) => l.id);
+  if (byAlias.length > 0) return byAlias;
+  return layerSynonym(word).filter((id) => b.layer(id) !== undefined);
+}
+
+export function suggestLayer(word: string, b: Baseline = MICROSOFT_DIAGRAM): Suggestion[] {
+  const syn = layerSynonymIn(word, b);
   if (syn.length > 0) {
     const how = syn.length === 1 && normalized(word) === syn[0] ? 'case' : 'synonym';
     return syn.map((value) => ({ value, how }));
   }
-  return closest(word, LAYER_IDS);
+  return closest(word, b.layerIds);
 }
 
-export function suggestParty(word: string): Suggestion[] {
+export function suggestParty(word: string, b: Baseline = MICROSOFT_DIAGRAM): Suggestion[] {
   const syn = partySynonym(word);
-  if (syn) return [{ value: syn, how: normalized(word) === syn ? 'case' : 'synonym' }];
-  return closest(word, PARTIES);
+  // The synonyms name microsoft as the provider: under another provider they mean that one.
+  const mapped = syn === 'microsoft' ? b.provider.id : syn;
+  if (mapped && b.isParty(mapped)) return [{ value: mapped, how: normalized(word) === mapped ? 'case' : 'synonym' }];
+  return closest(word, b.parties);
 }
 
-export function suggestServiceModel(word: string): Suggestion[] {
+export function suggestServiceModel(word: string, b: Baseline = MICROSOFT_DIAGRAM): Suggestion[] {
   const syn = serviceModelSynonym(word);
-  if (syn) return [{ value: syn, how: normalized(word) === syn ? 'case' : 'synonym' }];
-  return closest(word, SERVICE_MODELS);
+  if (syn && b.hasColumn(syn)) return [{ value: syn, how: normalized(word) === syn ? 'case' : 'synonym' }];
+  return closest(word, b.columnIds);
 }
 
 /** " Did you mean `a`?" / " Did you mean `a` or `b`?" or "". */

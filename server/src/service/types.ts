@@ -15,6 +15,8 @@ export const RULE_IDS = [
   'unused-suppression',
   'unknown-rule',
   'suppression-reason',
+  'invalid-baseline',
+  'unknown-baseline',
 ] as const;
 // /generated:rule-ids
 export type RuleId = (typeof RULE_IDS)[number];

@@ -1,7 +1,7 @@
 // What analysing one part produces (a workload item, or a document's header): its findings and the facts the
 // cross-workload rules need. Types only, so the parse results can name them without importing the analysis.
 import type { TeamRef } from '../rules/unknown-team';
-import type { TeamFacts, WorkloadFacts } from './facts';
+import type { Span, TeamFacts, WorkloadFacts } from './facts';
 import type { RawFinding } from './findings';
 
 export interface WorkloadAnalysis {
@@ -16,4 +16,6 @@ export interface HeaderAnalysis {
   name?: string;
   teams: TeamFacts[];
   teamRefs: TeamRef[];
+  /** `metadata.baseline` when it is a string: the id the document selects, and its range (header offsets). */
+  baseline?: { id: string; span: Span };
 }

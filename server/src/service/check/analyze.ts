@@ -2,7 +2,7 @@
 // (apiVersion, kind, metadata, teams). Results are relative to the part's text and cached by that text.
 import type { Document, Node } from 'yaml';
 import { isMap, isSeq } from 'yaml';
-import { getLayer, isParty, isServiceModel } from '../../model';
+import { MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import { duplicateKeys, keyText, MAX_ALIAS_COUNT, metadataName, span, stringOf, teamFacts, workloadFacts, type TeamFacts } from './facts';
 import type { HeaderAnalysis, WorkloadAnalysis } from './analysis';
 import type { RawFinding } from './findings';
@@ -28,24 +28,24 @@ export function guarded<T>(what: string, at: { start: number; end: number }, out
   }
 }
 
-/** Analyses one workload item. `text` is the text the item's offsets index into. */
-export function analyzeWorkload(item: Node | null, doc: Document, text: string): WorkloadAnalysis {
+/** Analyses one workload item against baseline `b`. `text` is the text the item's offsets index into. */
+export function analyzeWorkload(item: Node | null, doc: Document, text: string, b: Baseline = MICROSOFT_DIAGRAM): WorkloadAnalysis {
   const findings: RawFinding[] = [];
   const where = span(item) ?? { start: 0, end: 0 };
   const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
   const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
   guarded('the schema', where, findings, () => {
-    for (const f of RULE.schema.check(validateWorkloadValue(js), item, ['workloads', 0])) findings.push(f);
+    for (const f of RULE.schema.check(validateWorkloadValue(js, b), item, ['workloads', 0], { baseline: b })) findings.push(f);
   });
   guarded('duplicate keys', where, findings, () =>
     duplicateKeys(item, (k, at) => findings.push({ ...RULE['duplicate-key'].check(k, at), workload: facts.name })),
   );
   for (const f of findings) if (f.workload === undefined && facts.name !== undefined) f.workload = facts.name;
-  const model = isServiceModel(facts.model) ? facts.model : undefined;
+  const model = b.hasColumn(facts.model) ? facts.model : undefined;
   if (model) {
     for (const a of facts.assignments) {
-      if (!isParty(a.owner) || !a.ownerSpan || !getLayer(a.layer)) continue;
-      const check = { a, model, w: facts } as LayerCheck;
+      if (!b.isParty(a.owner) || !a.ownerSpan || !b.layer(a.layer)) continue;
+      const check = { a, model, w: facts, b } as LayerCheck;
       // In precedence order: the first rule that reports wins (one value gets one rule).
       for (const rule of ASSIGNMENT_RULES) {
         const r = guarded(`layer "${a.layer}"`, a.ownerSpan, findings, () => rule.check(check));
@@ -56,7 +56,7 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string):
       }
     }
   }
-  const missing = guarded('unassigned layers', where, findings, () => RULE['unassigned-layer'].check(facts, model, text));
+  const missing = guarded('unassigned layers', where, findings, () => RULE['unassigned-layer'].check(facts, model, text, b));
   if (missing) findings.push(missing);
   const teamRefs: TeamRef[] = [];
   for (const a of facts.assignments) {
@@ -78,6 +78,7 @@ export function analyzeHeader(root: Node | null, doc: Document, workloadCount: n
   let teams: TeamFacts[] = [];
   const teamRefs: TeamRef[] = [];
   let workloadsSeq: Node | null = null;
+  let baseline: HeaderAnalysis['baseline'];
   if (isMap(root)) {
     for (const p of root.items) {
       const k = keyText(p);
@@ -89,6 +90,10 @@ export function analyzeHeader(root: Node | null, doc: Document, workloadCount: n
             const team = stringOf(mp.value);
             const s = span(mp.value as Node);
             if (team !== undefined && s) teamRefs.push({ team, span: s, where: 'owner' });
+          } else if (keyText(mp) === 'baseline') {
+            const id = stringOf(mp.value);
+            const s = span(mp.value as Node);
+            if (id !== undefined && s) baseline = { id, span: s };
           }
         }
       }
@@ -105,5 +110,5 @@ export function analyzeHeader(root: Node | null, doc: Document, workloadCount: n
     duplicateKeys(root, (k, at) => findings.push(RULE['duplicate-key'].check(k, at)), (n) => n === workloadsSeq),
   );
   const name = metadataName(root);
-  return name === undefined ? { findings, teams, teamRefs } : { findings, name, teams, teamRefs };
+  return { findings, teams, teamRefs, ...(name === undefined ? {} : { name }), ...(baseline ? { baseline } : {}) };
 }

@@ -64,11 +64,24 @@ export function diagnose(file: ParsedFile, options: DiagnoseOptions = {}): Findi
 
 function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean): void {
   const d = doc.index;
+  if (doc.baselineDoc && doc.syntax.length === 0 && !syntaxOnly) {
+    const map = doc.headerMap;
+    for (const f of doc.baselineDoc.analysis.findings) out.push(relocate(f, map, d));
+    for (const f of doc.baselineDoc.meaning) out.push(relocate(f, map, d));
+    return;
+  }
   if (doc.syntax.length > 0 || syntaxOnly || !doc.header) {
     for (const f of doc.syntax) out.push(shift(f, 0, d));
     return;
   }
   const map = doc.headerMap;
+  if (doc.baselineError) {
+    // Rules run against a missing matrix would mislead: the baseline finding and duplicate keys only.
+    out.push(relocate(doc.baselineError, map, d));
+    for (const f of doc.header.findings) if (f.code === 'duplicate-key') out.push(relocate(f, map, d));
+    for (const w of doc.workloads) for (const f of w.analysis.findings) if (f.code === 'duplicate-key') out.push(shift(f, w.base, d));
+    return;
+  }
   for (const f of doc.header.findings) out.push(relocate(f, map, d));
   const names: Named[] = [];
   const refs: TeamRef[] = [];

@@ -3,7 +3,7 @@
 import Ajv from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { EDITOR_KEYWORDS, SCHEMA_ID, buildSchema } from '../../model';
+import { EDITOR_KEYWORDS, MICROSOFT_DIAGRAM, buildBaselineDocumentSchema, buildSchema, schemaIdFor, type Baseline } from '../../model';
 
 export type Segment = string | number;
 
@@ -12,7 +12,11 @@ interface Validators {
   header: ValidateFunction;
 }
 
-let cached: Validators | undefined;
+/** Compiled validators per baseline (by its key): a custom baseline's exact schema is compiled once, in memory. */
+const cache = new Map<string, Validators>();
+/** Custom baselines edited over a long session must not grow the cache without bound. */
+const MAX_CACHED = 64;
+let baselineDocValidator: ValidateFunction | undefined;
 
 /** Compiles the generated schema once, in strict mode. */
 export function createAjv(): Ajv {
@@ -22,30 +26,44 @@ export function createAjv(): Ajv {
   return ajv;
 }
 
-function validators(): Validators {
-  if (cached) return cached;
+function validators(b: Baseline): Validators {
+  const hit = cache.get(b.key);
+  if (hit) return hit;
   const ajv = createAjv();
-  const schema = buildSchema();
+  const schema = buildSchema(b);
+  const id = schemaIdFor(b);
   ajv.addSchema(schema);
-  const workload = ajv.getSchema(`${SCHEMA_ID}#/$defs/workload`);
+  const workload = ajv.getSchema(`${id}#/$defs/workload`);
   // The header: the same schema with each workload left to its own check (workloads are validated one by one).
   const header = structuredClone(schema) as Record<string, any>;
-  header.$id = SCHEMA_ID.replace(/\.schema\.json$/, '-header.schema.json');
+  header.$id = id.replace(/\.schema\.json$/, '-header.schema.json');
   header.properties.workloads = { ...header.properties.workloads, items: true };
   delete header.$defs.workload;
   const headerFn = ajv.compile(header);
   if (!workload) throw new Error('schema has no workload definition');
-  cached = { workload, header: headerFn };
-  return cached;
+  const made = { workload, header: headerFn };
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  cache.set(b.key, made);
+  return made;
 }
 
-export function validateWorkloadValue(value: unknown): ErrorObject[] {
-  const v = validators().workload;
+export function validateWorkloadValue(value: unknown, b: Baseline = MICROSOFT_DIAGRAM): ErrorObject[] {
+  const v = validators(b).workload;
   return v(value) ? [] : [...(v.errors ?? [])];
 }
 
-export function validateHeaderValue(value: unknown): ErrorObject[] {
-  const v = validators().header;
+export function validateHeaderValue(value: unknown, b: Baseline = MICROSOFT_DIAGRAM): ErrorObject[] {
+  const v = validators(b).header;
+  return v(value) ? [] : [...(v.errors ?? [])];
+}
+
+/** The shape of a baseline document (its meaning is the resolver's). */
+export function validateBaselineDocumentValue(value: unknown): ErrorObject[] {
+  if (!baselineDocValidator) {
+    const ajv = createAjv();
+    baselineDocValidator = ajv.compile(buildBaselineDocumentSchema());
+  }
+  const v = baselineDocValidator;
   return v(value) ? [] : [...(v.errors ?? [])];
 }
 

@@ -13,6 +13,12 @@ export interface SrmConfig {
   ignore: string[];
   requireReason?: boolean;
   inlineSuppressions?: boolean;
+  /** The baseline of every document under the config's folder that names none itself (metadata.baseline wins). */
+  baseline?: string;
+  /** Where `baseline` is written (its value's offsets in the config text), for messages. */
+  baselineAt?: { start: number; end: number; line: number; column: number };
+  /** Globs (relative to the config's directory) of files whose baseline documents the documents may select. */
+  baselines?: string[];
 }
 
 /**
@@ -46,7 +52,8 @@ export interface ParsedConfig {
   errors: ConfigError[];
 }
 
-const TOP_KEYS = ['rules', 'files', 'ignore', 'requireReason', 'inlineSuppressions'] as const;
+const TOP_KEYS = ['rules', 'files', 'ignore', 'requireReason', 'inlineSuppressions', 'baseline', 'baselines'] as const;
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const RULE_IDS_SET = new Set<string>(RULES.map((r) => r.id));
 
 export function emptyConfig(): SrmConfig {
@@ -125,8 +132,20 @@ export function parseConfig(text: string): ParsedConfig {
         }
         break;
       }
+      case 'baseline': {
+        if (!isScalar(value) || typeof value.value !== 'string' || !KEBAB.test(value.value)) {
+          at(value ?? pair.key, '`baseline` must be a baseline id in kebab-case (microsoft-diagram, microsoft-2026, microsoft-ai or a name from `baselines`)');
+          break;
+        }
+        config.baseline = value.value;
+        const r = value.range ?? [0, 0];
+        const pos = lc.linePos(r[0]);
+        config.baselineAt = { start: r[0], end: r[1], line: pos.line, column: pos.col };
+        break;
+      }
       case 'files':
-      case 'ignore': {
+      case 'ignore':
+      case 'baselines': {
         if (!isSeq(value)) {
           at(value ?? pair.key, `\`${key}\` must be a list of glob strings`);
           break;
@@ -140,6 +159,7 @@ export function parseConfig(text: string): ParsedConfig {
           globs.push(item.value);
         }
         if (key === 'files') config.files = globs;
+        else if (key === 'baselines') config.baselines = globs;
         else config.ignore = globs;
         break;
       }

@@ -48,5 +48,17 @@ export const CONFIG_SCHEMA = {
       type: 'boolean',
       description: 'Honour `# srm-disable` comments (default true). false: authors cannot waive their own findings.',
     },
+    baseline: {
+      type: 'string',
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+      description:
+        'The baseline every document under this folder is checked against unless its metadata.baseline says otherwise: ' +
+        'microsoft-diagram (the default), microsoft-2026, microsoft-ai, or the name of a baseline listed under baselines.',
+    },
+    baselines: {
+      type: 'array',
+      description: 'Globs of files holding baseline documents (kind: ResponsibilityBaseline) that documents may select by name.',
+      items: { type: 'string', minLength: 1 },
+    },
   },
 } as const;

@@ -1,6 +1,7 @@
 // Parsing one chunk (a workload item, or the header: every non-item chunk of a document, concatenated): the quick
 // parser for the common shape, else yaml; undefined when the chunk cannot vouch for itself (an error, an alias).
 import { parseDocument, isAlias, isMap, isSeq, visit, type Document, type Node } from 'yaml';
+import { MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import { analyzeHeader, analyzeWorkload } from '../check/analyze';
 import { lastAtOrBefore } from '../lines';
 import type { ChunkEntry, HeaderEntry, OffsetMap } from './parsedFile';
@@ -80,8 +81,8 @@ export function parseHeader(headerText: string, itemCount: number): HeaderEntry 
   return { ok: true, analysis: analyzeHeader(c.root, c.doc, itemCount > 0 ? itemCount : null) };
 }
 
-export function parseItem(src: string): ChunkEntry {
+export function parseItem(src: string, b: Baseline = MICROSOFT_DIAGRAM): ChunkEntry {
   const c = parseChunk(src);
   if (!c || !isSeq(c.root) || c.root.items.length !== 1) return { ok: false };
-  return { ok: true, analysis: analyzeWorkload(c.root.items[0] as Node, c.doc, src) };
+  return { ok: true, analysis: analyzeWorkload(c.root.items[0] as Node, c.doc, src, b) };
 }

@@ -7,6 +7,8 @@ import { headerMapOf, headerOf, parseHeader, parseItem } from './chunks';
 import type { Caches, ChunkEntry, HeaderEntry, ParsedDocument, ParsedFile, WorkloadPart } from './parsedFile';
 import { rescanChunk, type Chunk, type DocRegion } from './segment';
 import { LineIndex, lastAtOrBefore } from '../lines';
+import { itemKey } from '../baselines/select';
+import { looksLikeBaseline } from '../baselines/document';
 
 const BLOCK = 8192;
 
@@ -49,6 +51,8 @@ function shiftDocument(text: string, doc: ParsedDocument, region: DocRegion, d: 
     headerMap: headerMapOf(pieces),
     workloads: doc.workloads.map((w) => shiftPart(w, d)),
     whole: false,
+    baseline: doc.baseline,
+    ...(doc.baselineError ? { baselineError: doc.baselineError } : {}),
   };
 }
 
@@ -75,7 +79,7 @@ function lazyCaches(text: string, documents: readonly ParsedDocument[], headers:
       if (!items) {
         items = new Map();
         for (const doc of documents) {
-          for (const w of doc.workloads) items.set(text.slice(w.start, w.end), { ok: true, analysis: w.analysis });
+          for (const w of doc.workloads) items.set(itemKey(doc.baseline, text.slice(w.start, w.end)), { ok: true, analysis: w.analysis });
         }
       }
       return items;
@@ -130,7 +134,7 @@ export function parseEdited(text: string, prev: ParsedFile): ParsedFile | undefi
   let workloads: WorkloadPart[];
   if (chunk.kind === 'item') {
     const src = text.slice(chunk.start, end);
-    const e = parseItem(src);
+    const e = parseItem(src, doc.baseline);
     if (!e.ok || !e.analysis) return undefined;
     // Parts and item chunks are in the same order: the k-th item chunk is the k-th part.
     let k = 0;
@@ -141,8 +145,13 @@ export function parseEdited(text: string, prev: ParsedFile): ParsedFile | undefi
     workloads.push({ start: chunk.start, end, base: chunk.start, analysis: e.analysis });
     for (let i = k + 1; i < doc.workloads.length; i++) workloads.push(shiftPart(doc.workloads[i] as WorkloadPart, d));
   } else {
+    if (looksLikeBaseline(headerText)) return undefined; // now a baseline document: the full path reads it as one
     const h = parseHeader(headerText, itemCount);
     if (!h.ok || !h.analysis) return undefined;
+    // Another baseline (or none where there was one) changes every workload's analysis: the full path does it.
+    if (h.analysis.baseline?.id !== doc.header.baseline?.id) return undefined;
+    // The baseline finding's range is in header offsets: a header edit moves it; the full path recomputes it.
+    if (doc.baselineError) return undefined;
     headers.set(`${itemCount}\u0000${headerText}`, h);
     header = h.analysis;
     workloads = doc.workloads.map((w) => (w.start >= chunk.end ? shiftPart(w, d) : w));
@@ -157,6 +166,8 @@ export function parseEdited(text: string, prev: ParsedFile): ParsedFile | undefi
     headerMap: headerMapOf(pieces),
     workloads,
     whole: false,
+    baseline: doc.baseline,
+    ...(doc.baselineError ? { baselineError: doc.baselineError } : {}),
   };
   const newRegions = regions.slice(0, ri);
   newRegions.push(newRegion);
@@ -170,7 +181,15 @@ export function parseEdited(text: string, prev: ParsedFile): ParsedFile | undefi
     if (!od) return undefined;
     documents.push(shiftDocument(text, od, r, d));
   }
-  return { text, lines: editedLines(prev.lines, text, p, oldEnd, newEnd), documents, caches: lazyCaches(text, documents, headers), regions: newRegions };
+  return {
+    text,
+    lines: editedLines(prev.lines, text, p, oldEnd, newEnd),
+    documents,
+    caches: lazyCaches(text, documents, headers),
+    regions: newRegions,
+    scope: prev.scope,
+    baselineKey: prev.baselineKey,
+  };
 }
 
 /** True when the region uses CRLF line ends (chunked regions never mix them, so its first line end tells). */

@@ -2,36 +2,106 @@
 // or a workload item) is parsed and analysed on its own and cached by its text, so an edit costs one chunk.
 // Whenever chunks cannot vouch for the result (a parse error, an alias, a shape the line scan does not know)
 // the document is parsed whole: the chunked result must always equal the whole-document result.
+import type { Node } from 'yaml';
+import { MICROSOFT_DIAGRAM } from '../../model';
 import { LineIndex } from '../lines';
-import { headerMapOf, headerOf, parseHeader, parseItem } from './chunks';
+import { isBaselineRoot, looksLikeBaseline } from '../baselines/document';
+import { analyzeBaselineDocument } from '../baselines/check';
+import { BaselineScope, type BaselineEntry } from '../baselines/scope';
+import { baselineOptionsKey, EMPTY_SCOPE, itemKey, selectBaseline } from '../baselines/select';
+import { headerMapOf, headerOf, parseHeader, parseItem, tryParse } from './chunks';
 import { parseEdited } from './keystroke';
-import type { Caches, ParsedDocument, ParsedFile, ParseOptions, WorkloadPart } from './parsedFile';
+import type { Caches, DocContext, ParsedDocument, ParsedFile, ParseOptions, WorkloadPart } from './parsedFile';
 import { segment, type Chunk } from './segment';
-import { parseWhole } from './wholeDocument';
+import { parseWhole, yamlSyntaxOnly } from './wholeDocument';
 
-export type { ParsedFile, ParsedDocument, WorkloadPart, ParseOptions } from './parsedFile';
+export type { BaselineOptions, ParsedFile, ParsedDocument, WorkloadPart, ParseOptions } from './parsedFile';
+
+/** Where a file's own baseline documents say they are defined (hovers and messages). */
+export const THIS_FILE = 'this file';
 
 /** Parses `text`, reusing what `previous` (an earlier version of the same file) already parsed. */
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
   // A small edit inside one chunk of a chunked document: re-parse that chunk alone, shift the rest.
-  const edited = previous && !options.whole ? parseEdited(text, previous) : undefined;
+  const baselineKey = baselineOptionsKey(options.baselines);
+  const edited = previous && !options.whole && previous.baselineKey === baselineKey ? parseEdited(text, previous) : undefined;
   if (edited) return edited;
   const old = previous?.caches;
   const caches: Caches = { items: new Map(), headers: new Map(), wholes: new Map() };
   const documents: ParsedDocument[] = [];
   const regions = segment(text);
+  // The file's own baseline documents first: every document of the file may select them.
+  const local = new Map<number, BaselineEntry | null>();
+  for (const region of regions) {
+    if (!region.hasContent || options.syntaxOnly) continue;
+    const src = text.slice(region.start, region.end);
+    if (looksLikeBaseline(src)) local.set(region.start, baselineEntry(src, region.start, text));
+  }
+  const outer = options.baselines?.scope ?? EMPTY_SCOPE;
+  const scope = outer.withLocal([...local.values()].filter((e): e is BaselineEntry => e !== null));
+  const ctx: DocContext = { scope, options: options.baselines, key: `${baselineKey}|${scope.key}` };
   let index = 0;
   for (const region of regions) {
     if (!region.hasContent) continue;
+    const entry = local.get(region.start);
     const doc: ParsedDocument =
+      (entry !== undefined ? baselineDocument(text, index, region.start, region.end, entry, scope) : undefined) ??
       (!options.whole && region.chunks && region.chunks.length > 0
-        ? parseChunked(text, region.chunks, index, region.start, region.end, old, caches)
-        : undefined) ?? parseWhole(text, index, region.start, region.end, old, caches, options.syntaxOnly === true);
+        ? parseChunked(text, region.chunks, index, region.start, region.end, old, caches, ctx)
+        : undefined) ??
+      parseWhole(text, index, region.start, region.end, old, caches, options.syntaxOnly === true, ctx);
     documents.push(doc);
     index++;
   }
   const chunked = !options.whole && documents.length > 0 && documents.every((d) => !d.whole);
-  return { text, lines: new LineIndex(text), documents, caches, ...(chunked ? { regions } : {}) };
+  return { text, lines: new LineIndex(text), documents, caches, scope, baselineKey, ...(chunked ? { regions } : {}) };
+}
+
+
+/** A region that looks like a baseline document, read as one: its entry, or null when it does not parse as one. */
+function baselineEntry(src: string, start: number, text: string): BaselineEntry | null {
+  const parsed = tryParse(src);
+  if (parsed instanceof Error || parsed.errors.length > 0) return null;
+  const root = parsed.contents as Node | null;
+  if (!isBaselineRoot(root)) return null;
+  try {
+    const analysis = analyzeBaselineDocument(root, parsed);
+    return { name: analysis.facts.name?.value ?? '', source: THIS_FILE, text, base: start, analysis };
+  } catch {
+    return null; // an alias bomb: the whole-document path reports it
+  }
+}
+
+/** The ParsedDocument of a baseline document; undefined when it is not one after all (the usual paths take it). */
+function baselineDocument(
+  text: string,
+  index: number,
+  start: number,
+  end: number,
+  entry: BaselineEntry | null,
+  scope: BaselineScope,
+): ParsedDocument | undefined {
+  if (entry === null) {
+    // It does not parse: its syntax findings, and nothing else, as for any document.
+    const syntax = yamlSyntaxOnly(text.slice(start, end), start);
+    return syntax ? { index, start, end, syntax, header: null, headerMap: (o) => o + start, workloads: [], whole: true, baseline: MICROSOFT_DIAGRAM } : undefined;
+  }
+  // The scope's entry of that name is this document unless an earlier document took the name.
+  const mine = scope.entry(entry.name) === entry ? scope : new BaselineScope([entry, ...scope.allEntries()]);
+  const meaning = entry.name === '' ? [] : mine.findingsOf(entry.name);
+  return {
+    index,
+    start,
+    end,
+    syntax: [],
+    header: null,
+    ...(entry.name ? { name: entry.name } : {}),
+    headerMap: (o) => o + start,
+    workloads: [],
+    whole: true,
+    baseline: MICROSOFT_DIAGRAM,
+    baselineDoc: { analysis: entry.analysis, meaning },
+  };
 }
 
 /** Parses a document chunk by chunk; undefined when it must be parsed whole instead. */
@@ -43,6 +113,7 @@ function parseChunked(
   end: number,
   old: Caches | undefined,
   caches: Caches,
+  ctx: DocContext,
 ): ParsedDocument | undefined {
   const { pieces, headerText, itemCount } = headerOf(text, chunks);
   const headerMap = headerMapOf(pieces);
@@ -50,18 +121,33 @@ function parseChunked(
   const h = old?.headers.get(hKey) ?? caches.headers.get(hKey) ?? parseHeader(headerText, itemCount);
   caches.headers.set(hKey, h);
   if (!h.ok || !h.analysis) return undefined;
+  const sel = selectBaseline(h.analysis, headerText, ctx.scope, ctx.options);
+  const b = sel.baseline;
   const workloads: WorkloadPart[] = [];
   for (const c of chunks) {
     if (c.kind !== 'item') continue;
     const src = text.slice(c.start, c.end);
-    let e = caches.items.get(src) ?? old?.items.get(src);
-    if (!e) e = parseItem(src);
-    caches.items.set(src, e);
+    const key = itemKey(b, src);
+    let e = caches.items.get(key) ?? old?.items.get(key);
+    if (!e) e = parseItem(src, b);
+    caches.items.set(key, e);
     if (!e.ok || !e.analysis) return undefined;
     workloads.push({ start: c.start, end: c.end, base: c.start, analysis: e.analysis });
   }
   const name = h.analysis.name;
-  return { index, start, end, syntax: [], header: h.analysis, ...(name === undefined ? {} : { name }), headerMap, workloads, whole: false };
+  return {
+    index,
+    start,
+    end,
+    syntax: [],
+    header: h.analysis,
+    ...(name === undefined ? {} : { name }),
+    headerMap,
+    workloads,
+    whole: false,
+    baseline: b,
+    ...(sel.error ? { baselineError: sel.error } : {}),
+  };
 }
 
 /** The chunk or workload part holding `offset`, for hover and completion (no whole-file work). */

@@ -1,5 +1,8 @@
 // What parsing a file produces: its documents, each a header and workload parts with their analyses, the chunk
 // caches carried to the next version, and the segmentation the keystroke path starts from. Types only.
+import type { Baseline } from '../../model';
+import type { BaselineDocAnalysis } from '../baselines/document';
+import type { BaselineScope } from '../baselines/scope';
 import type { HeaderAnalysis, WorkloadAnalysis } from '../check/analysis';
 import type { RawFinding } from '../check/findings';
 import type { LineIndex } from '../lines';
@@ -33,6 +36,12 @@ export interface ParsedDocument {
   workloads: WorkloadPart[];
   /** True when the document was parsed whole rather than by chunks. */
   whole: boolean;
+  /** The baseline the document is checked against (an assignment document's; the default when it cannot resolve). */
+  baseline: Baseline;
+  /** unknown-baseline or invalid-baseline, in header offsets: the document's baseline did not resolve. */
+  baselineError?: RawFinding;
+  /** A baseline document (`kind: ResponsibilityBaseline`): its shape analysis and meaning findings (header offsets). */
+  baselineDoc?: { analysis: BaselineDocAnalysis; meaning: RawFinding[] };
 }
 
 export interface ChunkEntry {
@@ -53,6 +62,22 @@ export interface Caches {
 
 export type ParsedDocumentBody = Omit<ParsedDocument, 'index' | 'start' | 'end' | 'headerMap'> & { headerMap: OffsetMap };
 
+/** What a document needs to select and resolve its baseline. */
+export interface DocContext {
+  scope: BaselineScope;
+  options: BaselineOptions | undefined;
+  /** Part of the whole-document cache key: a document parsed whole is reused only under the same baselines. */
+  key: string;
+}
+
+/** Which baseline a document that names none is checked against, and the baseline documents in reach. */
+export interface BaselineOptions {
+  /** `srm lint --baseline`, else srm.config.yaml's `baseline:`; a document's own metadata.baseline wins over both. */
+  fallback?: { id: string; from: 'config' | 'cli' };
+  /** The baseline documents of the files srm.config.yaml lists under `baselines:`. */
+  scope?: BaselineScope;
+}
+
 export interface ParsedFile {
   text: string;
   lines: LineIndex;
@@ -61,6 +86,10 @@ export interface ParsedFile {
   readonly caches: Caches;
   /** How the file was segmented, when every document was parsed by chunks: the keystroke path starts from it. */
   readonly regions?: readonly DocRegion[];
+  /** The baselines in reach of this file: the config's and its own baseline documents. */
+  readonly scope: BaselineScope;
+  /** Identifies the baseline options the file was parsed with (the keystroke path reuses a parse only under the same). */
+  readonly baselineKey: string;
 }
 
 export interface ParseOptions {
@@ -69,4 +98,5 @@ export interface ParseOptions {
   /** Only YAML syntax (files above the size limit): chunks are still used (and cached), so a big file stays cheap
    *  per keystroke; only a document parsed whole skips the analysis. `diagnose({syntaxOnly})` reports syntax only. */
   syntaxOnly?: boolean;
+  baselines?: BaselineOptions;
 }

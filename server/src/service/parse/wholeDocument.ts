@@ -1,12 +1,24 @@
 // Parsing a document whole (when its chunks cannot vouch for the result: a parse error, an alias, a shape the line
 // scan does not know), cached by its text; syntax errors become yaml-syntax findings, nothing else is checked then.
 import { isMap, isSeq, type Node } from 'yaml';
+import { MICROSOFT_DIAGRAM } from '../../model';
+import { isBaselineRoot } from '../baselines/document';
+import { analyzeBaselineDocument } from '../baselines/check';
+import { BaselineScope } from '../baselines/scope';
+import { selectBaseline } from '../baselines/select';
 import { analyzeHeader, analyzeWorkload } from '../check/analyze';
 import { keyText, MAX_ALIAS_COUNT, metadataName } from '../check/facts';
 import { limitMessage, rule as yamlSyntax } from '../rules/yaml-syntax';
 import type { RawFinding } from '../check/findings';
 import { tryParse } from './chunks';
-import type { Caches, ParsedDocument, ParsedDocumentBody, WorkloadPart } from './parsedFile';
+import type { Caches, DocContext, ParsedDocument, ParsedDocumentBody, WorkloadPart } from './parsedFile';
+
+/** The yaml-syntax findings of a document that does not parse (file offsets), or undefined when it parses. */
+export function yamlSyntaxOnly(src: string, start: number): RawFinding[] | undefined {
+  const body = parseWholeBody(src, false, undefined);
+  if (body.syntax.length === 0) return undefined;
+  return body.syntax.map((f) => ({ ...f, start: f.start + start, end: f.end + start }));
+}
 
 export function parseWhole(
   text: string,
@@ -16,10 +28,11 @@ export function parseWhole(
   old: Caches | undefined,
   caches: Caches,
   syntaxOnly: boolean,
+  ctx: DocContext,
 ): ParsedDocument {
   const src = text.slice(start, end);
-  const key = (syntaxOnly ? 's' : 'f') + src;
-  const body = old?.wholes.get(key) ?? caches.wholes.get(key) ?? parseWholeBody(src, start, syntaxOnly);
+  const key = `${syntaxOnly ? 's' : 'f'}${ctx.key}\u0000${src}`;
+  const body = old?.wholes.get(key) ?? caches.wholes.get(key) ?? parseWholeBody(src, syntaxOnly, ctx);
   caches.wholes.set(key, body);
   // Offsets in a cached body are relative to the region's start when it was parsed; re-base them.
   return { ...rebase(body, start), index, start, end };
@@ -35,7 +48,7 @@ function rebase(body: ParsedDocumentBody, start: number): ParsedDocumentBody {
   };
 }
 
-function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): ParsedDocumentBody {
+function parseWholeBody(src: string, syntaxOnly: boolean, ctx: DocContext | undefined): ParsedDocumentBody {
   const parsed = tryParse(src);
   const empty = (syntax: RawFinding[], name?: string): ParsedDocumentBody => ({
     syntax,
@@ -44,6 +57,7 @@ function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): Parse
     headerMap: (o) => o,
     workloads: [],
     whole: true,
+    baseline: MICROSOFT_DIAGRAM,
   });
   if (parsed instanceof Error) {
     return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(parsed), start: 0, end: Math.min(src.length, 1), fixes: [] }]);
@@ -58,6 +72,13 @@ function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): Parse
     return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(e), start: r?.[0] ?? 0, end: r?.[1] ?? 0, fixes: [] }]);
   }
   const root = parsed.contents as Node | null;
+  if (isBaselineRoot(root)) {
+    // A baseline document the line scan did not recognise (flow style, say): checked here, selectable from nowhere.
+    const analysis = analyzeBaselineDocument(root, parsed);
+    const name = analysis.facts.name?.value;
+    const meaning = name ? new BaselineScope([{ name, source: 'this file', text: src, base: 0, analysis }, ...(ctx?.scope.allEntries() ?? [])]).findingsOf(name) : [];
+    return { ...empty([], name), baselineDoc: { analysis, meaning } };
+  }
   let items: Node[] = [];
   let count: number | null = null;
   if (isMap(root)) {
@@ -69,10 +90,21 @@ function parseWholeBody(src: string, _start: number, syntaxOnly: boolean): Parse
     }
   }
   const header = analyzeHeader(root, parsed, count);
+  const sel = ctx ? selectBaseline(header, src, ctx.scope, ctx.options) : { baseline: MICROSOFT_DIAGRAM };
+  const b = sel.baseline;
   const workloads: WorkloadPart[] = items.map((item) => {
     const r = item?.range ?? [0, 0];
-    return { start: r[0], end: r[1], base: 0, analysis: analyzeWorkload(item, parsed, src) };
+    return { start: r[0], end: r[1], base: 0, analysis: analyzeWorkload(item, parsed, src, b) };
   });
-  return { syntax: [], header, ...(header.name === undefined ? {} : { name: header.name }), headerMap: (o) => o, workloads, whole: true };
+  return {
+    syntax: [],
+    header,
+    ...(header.name === undefined ? {} : { name: header.name }),
+    headerMap: (o) => o,
+    workloads,
+    whole: true,
+    baseline: b,
+    ...('error' in sel && sel.error ? { baselineError: sel.error } : {}),
+  };
 }
 

@@ -12,6 +12,8 @@ import { rule as duplicateName } from './duplicate-name';
 import { rule as unusedSuppression } from './unused-suppression';
 import { rule as unknownRule } from './unknown-rule';
 import { rule as suppressionReason } from './suppression-reason';
+import { rule as invalidBaseline } from './invalid-baseline';
+import { rule as unknownBaseline } from './unknown-baseline';
 
 export const RULE = {
   'schema': schema,
@@ -26,4 +28,6 @@ export const RULE = {
   'unused-suppression': unusedSuppression,
   'unknown-rule': unknownRule,
   'suppression-reason': suppressionReason,
+  'invalid-baseline': invalidBaseline,
+  'unknown-baseline': unknownBaseline,
 } as const;

@@ -1,4 +1,5 @@
-// duplicate-name: two workloads share a name, or two teams share an id (each repeat after the first).
+// duplicate-name: two workloads share a name, or two teams share an id, or a baseline document gives a layer or a
+// model id twice (each repeat after the first).
 import type { Span } from '../check/facts';
 import type { RawFinding } from '../check/findings';
 import type { Rule } from './rule';
@@ -8,7 +9,14 @@ export interface Named {
   span: Span;
 }
 
-export function duplicateNames(items: readonly Named[], what: 'workload' | 'team'): RawFinding[] {
+const MESSAGE: Record<'workload' | 'team' | 'layer' | 'model', (name: string) => string> = {
+  workload: (n) => `Another workload is already named "${n}"; workload names must be unique in the document.`,
+  team: (n) => `Another team already has the id "${n}"; team ids must be unique in the document.`,
+  layer: (n) => `Layer "${n}" is already given in this baseline; each layer id may appear once.`,
+  model: (n) => `Model "${n}" is already a column of this baseline; each model id may appear once.`,
+};
+
+export function duplicateNames(items: readonly Named[], what: 'workload' | 'team' | 'layer' | 'model'): RawFinding[] {
   const first = new Map<string, number>();
   const out: RawFinding[] = [];
   items.forEach((it, i) => {
@@ -20,10 +28,7 @@ export function duplicateNames(items: readonly Named[], what: 'workload' | 'team
     out.push({
       code: 'duplicate-name',
       severity: 'error',
-      message:
-        what === 'workload'
-          ? `Another workload is already named "${it.name}"; workload names must be unique in the document.`
-          : `Another team already has the id "${it.name}"; team ids must be unique in the document.`,
+      message: MESSAGE[what](it.name),
       start: it.span.start,
       end: it.span.end,
       fixes: [],
@@ -36,7 +41,8 @@ export function duplicateNames(items: readonly Named[], what: 'workload' | 'team
 export const rule: Rule<typeof duplicateNames> = {
   id: 'duplicate-name',
   defaultSeverity: 'error',
-  summary: 'Two workloads share a name, or two teams share an id; reported on each repeat after the first.',
+  summary:
+    'Two workloads share a name, two teams share an id, or a baseline gives a layer or model id twice; reported on each repeat after the first.',
   why: 'Reports, references and the matrix identify workloads and teams by name.',
   fix: 'Rename one of them.',
   scope: 'document',

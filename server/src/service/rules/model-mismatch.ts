@@ -1,21 +1,24 @@
 // model-mismatch: a layer assigned to another party than the model gives it under the workload's service model.
 // Under on-premises there is no provider to hand anything to, so it is an error there.
-import { expectedOwner } from '../../model';
+import { DEFAULT_BASELINE, DEPENDS } from '../../model';
 import type { RawFinding } from '../check/findings';
-import { setOwnerFix, workloadLabel, type LayerCheck } from './common';
+import { matrixName, setOwnerFix, workloadLabel, type LayerCheck } from './common';
 import type { Rule } from './rule';
 
-export function modelMismatch({ a, model, w }: LayerCheck): RawFinding | undefined {
-  const expected = expectedOwner(a.layer, model);
-  if (!expected || a.owner === expected) return undefined;
-  const onPrem = model === 'on-premises';
+export function modelMismatch({ a, model, w, b }: LayerCheck): RawFinding | undefined {
+  const expected = b.cell(a.layer, model);
+  if (!expected || expected === DEPENDS || a.owner === expected) return undefined;
+  const onPrem = !b.isCloud(model);
   return {
     code: 'model-mismatch',
     severity: onPrem ? 'error' : 'warning',
     message: onPrem
-      ? `Layer "${a.layer}" is the customer's under on-premises (there is no provider to hand it to), ` +
-        `but ${workloadLabel(w)} assigns it to ${a.owner}.`
-      : `Under ${model} the model gives layer "${a.layer}" to ${expected}, but ${workloadLabel(w)} assigns it to ${a.owner}.`,
+      ? model === 'on-premises' && expected === 'customer'
+        ? `Layer "${a.layer}" is the customer's under on-premises (there is no provider to hand it to), ` +
+          `but ${workloadLabel(w)} assigns it to ${a.owner}.`
+        : `Under ${model} (not a cloud column) ${matrixName(b)} gives layer "${a.layer}" to ${expected}, ` +
+          `but ${workloadLabel(w)} assigns it to ${a.owner}.`
+      : `Under ${model}${b.id === DEFAULT_BASELINE ? "" : ","} ${matrixName(b)} gives layer "${a.layer}" to ${expected}, but ${workloadLabel(w)} assigns it to ${a.owner}.`,
     start: a.ownerSpan.start,
     end: a.ownerSpan.end,
     fixes: setOwnerFix(a, expected),

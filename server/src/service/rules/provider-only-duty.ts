@@ -1,21 +1,20 @@
 // provider-only-duty: the physical layers belong to Microsoft under iaas, paas and saas.
-import { expectedOwner, getLayer, isCloudModel } from '../../model';
+import { DEFAULT_BASELINE } from '../../model';
 import type { RawFinding } from '../check/findings';
 import { setOwnerFix, workloadLabel, type LayerCheck } from './common';
 import type { Rule } from './rule';
 
-export function providerOnlyDuty({ a, model, w }: LayerCheck): RawFinding | undefined {
-  const layer = getLayer(a.layer);
-  const expected = expectedOwner(a.layer, model);
-  if (!layer || layer.group !== 'provider-in-cloud' || !isCloudModel(model) || !expected || a.owner === expected) {
-    return undefined;
-  }
+export function providerOnlyDuty({ a, model, w, b }: LayerCheck): RawFinding | undefined {
+  const expected = b.provider.id;
+  if (b.kindOf(a.layer) !== 'provider-in-cloud' || !b.isCloud(model) || a.owner === expected) return undefined;
+  const why =
+    b.id === DEFAULT_BASELINE
+      ? "the customer has no access to the provider's hardware or buildings"
+      : `baseline ${b.id} gives it to the provider in every cloud column`;
   return {
     code: 'provider-only-duty',
     severity: 'error',
-    message:
-      `Layer "${a.layer}" belongs to ${expected} under ${model}: the customer has no access to the provider's ` +
-      `hardware or buildings, but ${workloadLabel(w)} assigns it to ${a.owner}.`,
+    message: `Layer "${a.layer}" belongs to ${expected} under ${model}: ${why}, but ${workloadLabel(w)} assigns it to ${a.owner}.`,
     start: a.ownerSpan.start,
     end: a.ownerSpan.end,
     fixes: setOwnerFix(a, expected),

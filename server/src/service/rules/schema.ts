@@ -2,7 +2,7 @@
 // the unknown key, the parent key of a missing one), messages written for people, and "did you mean" fixes.
 import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { API_VERSION, FIELDS, KIND, LAYER_IDS, PARTIES, SERVICE_MODELS } from '../../model';
+import { API_VERSION, BASELINE_KIND, BUILTIN_BASELINES, DEFAULT_BASELINE, FIELDS, KIND, MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import type { RawFinding } from '../check/findings';
 import { firstKeyRange, keyRange, locate, pairFor, rangeOf, truncate, type Located, type Segment } from '../check/schemaValidation';
 import { closest, didYouMean, suggestLayer, suggestParty, suggestServiceModel, type Suggestion } from '../suggest';
@@ -11,10 +11,38 @@ import type { Rule } from './rule';
 
 // ---------------------------------------------------------------- messages
 
-type Where = 'document' | 'metadata' | 'team' | 'workload' | 'responsibilities' | 'assignment' | 'other';
+type Where =
+  | 'document'
+  | 'metadata'
+  | 'team'
+  | 'workload'
+  | 'responsibilities'
+  | 'assignment'
+  | 'baseline'
+  | 'baseline-metadata'
+  | 'provider'
+  | 'model'
+  | 'layer'
+  | 'owners'
+  | 'other';
 
-function whereOf(path: readonly Segment[]): Where {
+/** What the findings are about: the document's kind and, for an assignment document, the baseline it is checked against. */
+export interface SchemaContext {
+  document?: 'assignment' | 'baseline';
+  baseline?: Baseline;
+}
+
+function whereOf(path: readonly Segment[], kind: 'assignment' | 'baseline' = 'assignment'): Where {
   const p = path.map((s) => (typeof s === 'number' ? '#' : s)).join('/');
+  if (kind === 'baseline') {
+    if (p === '') return 'baseline';
+    if (p === 'metadata') return 'baseline-metadata';
+    if (p === 'provider') return 'provider';
+    if (p === 'models/#') return 'model';
+    if (p === 'layers/#') return 'layer';
+    if (p === 'layers/#/owners') return 'owners';
+    return 'other';
+  }
   if (p === '') return 'document';
   if (p === 'metadata') return 'metadata';
   if (p === 'teams/#') return 'team';
@@ -31,6 +59,12 @@ const WHERE_LABEL: Record<Where, string> = {
   workload: 'a workload',
   responsibilities: 'responsibilities',
   assignment: 'an assignment',
+  baseline: 'the baseline document',
+  'baseline-metadata': 'metadata',
+  provider: 'provider',
+  model: 'a model',
+  layer: 'a layer',
+  owners: 'owners',
   other: 'this mapping',
 };
 
@@ -40,6 +74,11 @@ const WHERE_FIELDS: Partial<Record<Where, keyof typeof FIELDS>> = {
   team: 'team',
   workload: 'workload',
   assignment: 'assignment',
+  baseline: 'baselineRoot',
+  'baseline-metadata': 'baselineMetadata',
+  provider: 'baselineProvider',
+  model: 'baselineModel',
+  layer: 'baselineLayer',
 };
 
 function describeNode(n: Node | null): string {
@@ -110,13 +149,17 @@ function replaceFixes(range: [number, number], suggestions: readonly Suggestion[
 }
 
 /** A context label for the last segment of a path, e.g. "metadata.name" or "workload name". */
-function fieldLabel(path: readonly Segment[]): string {
+function fieldLabelOf(path: readonly Segment[], kind: 'assignment' | 'baseline' = 'assignment'): string {
   const named = path.filter((s): s is string => typeof s === 'string');
-  const w = whereOf(path.slice(0, -1));
+  const w = whereOf(path.slice(0, -1), kind);
   const last = named[named.length - 1] ?? 'value';
   if (w === 'workload') return `workload ${last}`;
   if (w === 'team') return `team ${last}`;
-  if (w === 'metadata') return `metadata.${last}`;
+  if (w === 'metadata' || w === 'baseline-metadata') return `metadata.${last}`;
+  if (w === 'provider') return `provider.${last}`;
+  if (w === 'model') return `model ${last}`;
+  if (w === 'layer') return `layer ${last}`;
+  if (w === 'owners') return `the cell "${last}"`;
   if (w === 'assignment') return `${last}`;
   return last;
 }
@@ -125,7 +168,13 @@ function fieldLabel(path: readonly Segment[]): string {
  * Turns ajv errors (paths relative to `root`, whose full path is `prefix`) into findings with exact ranges.
  * `layerName`: for messages about assignments, the layer at hand.
  */
-export function schemaFindings(errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[]): RawFinding[] {
+export function schemaFindings(
+  errors: readonly ErrorObject[],
+  root: Node | null,
+  prefix: readonly Segment[],
+  context: SchemaContext = {},
+): RawFinding[] {
+  const ctx: Required<SchemaContext> = { document: context.document ?? 'assignment', baseline: context.baseline ?? MICROSOFT_DIAGRAM };
   const out: RawFinding[] = [];
   const seen = new Set<string>();
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
@@ -146,7 +195,8 @@ export function schemaFindings(errors: readonly ErrorObject[], root: Node | null
       const branch = isMap(here.node) ? 1 : isScalar(here.node) && typeof here.node.value === 'string' ? 0 : -1;
       if (branch !== -1) continue;
     }
-    const f = toFinding(e, full, here, root);
+    if (e.keyword === 'if') continue; // the branch's own error says what is wrong
+    const f = toFinding(e, full, here, root, ctx);
     if (!f) continue;
     const key = `${f.start}:${f.end}:${f.message}`;
     if (seen.has(key)) continue;
@@ -165,8 +215,11 @@ function parsePointer(p: string): Segment[] {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
-function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | null): RawFinding | null {
-  const where = whereOf(full);
+function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | null, ctx: Required<SchemaContext>): RawFinding | null {
+  const kind = ctx.document;
+  const b = ctx.baseline;
+  const where = whereOf(full, kind);
+  const fieldLabel = (p: readonly Segment[]) => fieldLabelOf(p, kind);
   const valueRange = rangeOf(here.node) ?? keyRange(here.pair) ?? rangeOf(root) ?? [0, 0];
   const mk = (range: [number, number], message: string, fixes: Fix[] = []): RawFinding => ({
     code: 'schema',
@@ -177,18 +230,24 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
     fixes,
   });
   const last = full[full.length - 1];
-  const layer = where === 'assignment' ? String(last) : full[2] === 'responsibilities' ? String(full[3]) : undefined;
+  const layer =
+    kind === 'baseline' ? undefined : where === 'assignment' ? String(last) : full[2] === 'responsibilities' ? String(full[3]) : undefined;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const pair = isMap(here.node) ? pairFor(here.node, key) : null;
       const range = keyRange(pair) ?? valueRange;
       if (where === 'responsibilities') {
-        const s = suggestLayer(key);
+        const s = suggestLayer(key, b);
         const dym = didYouMean(s);
+        const others = BUILTIN_BASELINES.filter((x) => x.id !== b.id && x.layer(key)).map((x) => x.id);
+        const elsewhere = others.length
+          ? ` "${truncate(key)}" is a layer of ${others.join(' and ')}, not of ${b.id}: set metadata.baseline to use it.`
+          : '';
+        const whose = b.id === DEFAULT_BASELINE ? "The model's layers are" : `The layers of ${b.id} are`;
         return mk(
           range,
-          `Unknown layer "${truncate(key)}".${dym} The model's layers are: ${LAYER_IDS.join(', ')}.`,
+          `Unknown layer "${truncate(key)}".${dym}${elsewhere} ${whose}: ${b.layerIds.join(', ')}.`,
           replaceFixes(range, s, `the layer`),
         );
       }
@@ -207,30 +266,31 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const range = keyRange(here.pair) ?? firstKeyRange(here.node) ?? valueRange;
       const label = where === 'assignment' ? `The assignment of layer "${String(last)}"` : capitalize(WHERE_LABEL[where]);
-      const doc = FIELDS[WHERE_FIELDS[where] ?? 'root']?.[missing]?.doc;
+      const doc = FIELDS[WHERE_FIELDS[where] ?? (kind === 'baseline' ? 'baselineRoot' : 'root')]?.[missing]?.doc;
       return mk(range, `${label} is missing the required key "${missing}"${doc ? `: ${lowerFirst(doc)}` : '.'}`);
     }
     case 'enum': {
       const value = isScalar(here.node) ? String(here.node.value) : '';
-      if (last === 'model') {
-        const s = suggestServiceModel(value);
+      if (last === 'model' && kind === 'assignment') {
+        const s = suggestServiceModel(value, b);
+        const what = b.id === DEFAULT_BASELINE ? 'a service model' : `a model (column) of baseline ${b.id}`;
         return mk(
           valueRange,
-          `"${truncate(value)}" is not a service model.${didYouMean(s)} Use one of: ${SERVICE_MODELS.join(', ')}.`,
+          `"${truncate(value)}" is not ${what}.${didYouMean(s)} Use one of: ${b.columnIds.join(', ')}.`,
           replaceFixes(valueRange, s, 'the model', here),
         );
       }
-      if (last === 'apiVersion' || last === 'kind') {
-        const want = last === 'apiVersion' ? API_VERSION : KIND;
+      if ((last === 'apiVersion' || last === 'kind') && full.length === 1) {
+        const want = last === 'apiVersion' ? API_VERSION : kind === 'baseline' ? BASELINE_KIND : KIND;
         return mk(valueRange, `${last} must be "${want}", not ${describeNode(here.node)}.`, [
           { title: `Change ${last} to "${want}"`, edits: [valueEdit(valueRange, want, here)], isPreferred: true, safe: true },
         ]);
       }
       if (layer !== undefined) {
-        const s = suggestParty(value);
+        const s = suggestParty(value, b);
         return mk(
           valueRange,
-          `"${truncate(value)}" is not a party for layer "${layer}".${didYouMean(s)} Use one of: ${PARTIES.join(', ')}.`,
+          `"${truncate(value)}" is not a party for layer "${layer}".${didYouMean(s)} Use one of: ${b.parties.join(', ')}.`,
           replaceFixes(valueRange, s, 'the owner', here),
         );
       }
@@ -242,7 +302,12 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
       const empty = !here.node || (isScalar(here.node) && here.node.value === null && here.node.source === '');
       const range = empty ? keyRange(here.pair) ?? valueRange : valueRange;
       if (full.length === 0) {
-        return mk(range, `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`);
+        return mk(
+          range,
+          kind === 'baseline'
+            ? `A baseline document must be a mapping with apiVersion, kind, metadata and layers, not ${describeNode(here.node)}.`
+            : `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`,
+        );
       }
       const label = where === 'assignment' ? `Layer "${String(last)}"` : where === 'team' ? 'Each team' : where === 'workload' ? 'Each workload' : `"${fieldLabel(full)}"`;
       return mk(range, `${label} must be ${want}, not ${describeNode(here.node)}.`);
@@ -250,8 +315,21 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
     case 'anyOf':
       return mk(
         valueRange,
-        `Layer "${String(last)}" must be a party (${PARTIES.join(', ')}) or a mapping with an owner, not ${describeNode(here.node)}.`,
+        `Layer "${String(last)}" must be a party (${b.parties.join(', ')}) or a mapping with an owner, not ${describeNode(here.node)}.`,
       );
+    case 'false schema': {
+      // provider/models with extends, or remove without it (the baseline document's if/then/else).
+      const range = keyRange(here.pair) ?? valueRange;
+      const key = String(last);
+      return mk(
+        range,
+        key === 'remove'
+          ? 'remove is only allowed with extends: a baseline that defines everything itself lists only the layers it has.'
+          : `${key} is not allowed with extends: a baseline that extends another keeps its provider and models.`,
+      );
+    }
+    case 'not':
+      return mk(valueRange, `${fieldLabel(full)} must not be customer, shared or depends: the provider is a party of its own.`);
     case 'pattern': {
       const value = isScalar(here.node) ? String(here.node.value) : '';
       const k = kebab(value);
@@ -280,7 +358,9 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-export const rule: Rule<(errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[]) => RawFinding[]> = {
+export const rule: Rule<
+  (errors: readonly ErrorObject[], root: Node | null, prefix: readonly Segment[], context?: SchemaContext) => RawFinding[]
+> = {
   id: 'schema',
   defaultSeverity: 'error',
   summary: 'The document does not match the srm/v1 format: wrong type, missing or unknown key, bad value.',

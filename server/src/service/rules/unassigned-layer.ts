@@ -1,5 +1,5 @@
 // unassigned-layer: one finding per workload listing every layer it leaves out, with a fix adding them all.
-import { LAYERS, expectedOwner, getLayer, type ServiceModel } from '../../model';
+import { DEPENDS, MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import type { WorkloadFacts } from '../check/facts';
 import type { RawFinding } from '../check/findings';
 import { suggestLayer } from '../suggest';
@@ -8,18 +8,23 @@ import type { Fix } from '../types';
 import { workloadLabel } from './common';
 import type { Rule } from './rule';
 
-export function unassignedLayer(w: WorkloadFacts, model: ServiceModel | undefined, text: string): RawFinding | undefined {
+export function unassignedLayer(
+  w: WorkloadFacts,
+  model: string | undefined,
+  text: string,
+  b: Baseline = MICROSOFT_DIAGRAM,
+): RawFinding | undefined {
   if (!w.responsibilitiesKey) return undefined;
   const have = new Set(w.assignments.map((a) => a.layer));
-  const meant = meantByUnknownKeys(w);
-  const missing = LAYERS.filter((l) => !have.has(l.id) && !meant.has(l.id)).map((l) => l.id);
+  const meant = meantByUnknownKeys(w, b);
+  const missing = b.layers.filter((l) => !have.has(l.id) && !meant.has(l.id)).map((l) => l.id);
   if (missing.length === 0) return undefined;
   const fixes: Fix[] = [];
   if (model) {
-    const fix = addLayersFix(w, model, missing, text);
+    const fix = addLayersFix(w, model, missing, text, b);
     if (fix) fixes.push(fix);
   }
-  const list = missing.length === LAYERS.length ? 'any layer' : missing.map((m) => `"${m}"`).join(', ');
+  const list = missing.length === b.layers.length ? 'any layer' : missing.map((m) => `"${m}"`).join(', ');
   return {
     code: 'unassigned-layer',
     severity: 'warning',
@@ -38,11 +43,11 @@ export function unassignedLayer(w: WorkloadFacts, model: ServiceModel | undefine
  * finding on that key names them and carries the rename, so they are not listed as missing too (and "add the
  * missing layers" does not add a key the rename would write a second time).
  */
-function meantByUnknownKeys(w: WorkloadFacts): Set<string> {
+function meantByUnknownKeys(w: WorkloadFacts, b: Baseline): Set<string> {
   const meant = new Set<string>();
   for (const a of w.assignments) {
-    if (getLayer(a.layer)) continue;
-    for (const s of suggestLayer(a.layer)) meant.add(s.value);
+    if (b.layer(a.layer)) continue;
+    for (const s of suggestLayer(a.layer, b)) meant.add(s.value);
   }
   return meant;
 }
@@ -63,12 +68,25 @@ function lineEndAt(text: string, offset: number): number {
   return e;
 }
 
-/** Adds the missing layers with the owners the model gives them under `model`. */
-export function addLayersFix(w: WorkloadFacts, model: ServiceModel, missing: readonly string[], text: string): Fix | undefined {
+/**
+ * Adds the missing layers with the owners the baseline gives them under `model`. A `depends` cell (any party is
+ * accepted) is written as `customer`, the party that answers for the choice until it is made.
+ */
+export function addLayersFix(
+  w: WorkloadFacts,
+  model: string,
+  missing: readonly string[],
+  text: string,
+  b: Baseline = MICROSOFT_DIAGRAM,
+): Fix | undefined {
   const key = w.responsibilitiesKey;
   if (!key) return undefined;
   const eol = eolOf(text);
-  const entries = missing.map((l) => `${l}: ${expectedOwner(l, model)}`);
+  const ownerOf = (l: string) => {
+    const c = b.cell(l, model) ?? 'customer';
+    return c === DEPENDS ? 'customer' : c;
+  };
+  const entries = missing.map((l) => `${l}: ${ownerOf(l)}`);
   const title = `Add ${missing.length === 1 ? `layer ${missing[0]}` : `the ${missing.length} missing layers`} with the owners ${model} expects`;
   const r = w.responsibilities;
   if (r === null || r === undefined) {

@@ -1,0 +1,170 @@
+// The custom baselines that a srm.config.yaml lists under `baselines:` (globs relative to the config file): found on
+// disk (a bounded walk of the config's folder that skips node_modules, .git and what the config ignores), read, and
+// turned into the service's BaselineScope. The CLI and the server both load them here. Never throws.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  globBase,
+  matchesGlob,
+  scopeFromSources,
+  type Baseline,
+  type BaselineOptions,
+  type BaselineScope,
+  type BaselineSource,
+} from '../service';
+import type { LoadedConfig } from './config';
+
+/** Files looked at at most per config walk: a glob over a huge tree stops there (and says so). */
+const MAX_ENTRIES = 50_000;
+/** A listed file above this size is not read (a baseline document is small). */
+const MAX_BYTES = 5 * 1024 * 1024;
+const SKIP = new Set(['node_modules', '.git']);
+
+export interface LoadedBaselines {
+  scope: BaselineScope;
+  /** Config problems: a glob that matches nothing, a file with no baseline document, an unreadable file. */
+  errors: string[];
+  /** The files read, absolute. */
+  files: string[];
+}
+
+/** Reads the baselines `cfg` lists. */
+export function loadBaselines(cfg: LoadedConfig | undefined): LoadedBaselines {
+  const globs = cfg?.config.baselines ?? [];
+  if (!cfg || globs.length === 0) return { scope: scopeFromSources([]), errors: [], files: [] };
+  const errors: string[] = [];
+  const found = new Map<string, true>();
+  for (const g of globs) {
+    const matched = walkGlob(cfg, g, errors);
+    if (matched.length === 0) errors.push(`${cfg.path}: baselines: "${g}" matches no file`);
+    for (const m of matched) found.set(m, true);
+  }
+  const sources: BaselineSource[] = [];
+  const files = [...found.keys()].sort();
+  for (const f of files) {
+    let text: string;
+    try {
+      const st = fs.statSync(f);
+      if (st.size > MAX_BYTES) {
+        errors.push(`${f}: listed under baselines: but larger than ${MAX_BYTES / 1024 / 1024} MB; not read`);
+        continue;
+      }
+      text = fs.readFileSync(f, 'utf8');
+    } catch (e) {
+      errors.push(`${f}: listed under baselines: but cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      continue;
+    }
+    sources.push({ source: f, text });
+  }
+  const scope = scopeFromSources(sources);
+  const withDocs = new Set(scope.allEntries().map((e) => e.source));
+  for (const s of sources) {
+    if (!withDocs.has(s.source)) errors.push(`${s.source}: listed under baselines: but holds no baseline document (kind: ResponsibilityBaseline with a metadata.name)`);
+  }
+  return { scope, errors, files: sources.map((s) => s.source) };
+}
+
+/** The files under the config's folder that glob `g` matches (relative to the folder), absolute and sorted. */
+function walkGlob(cfg: LoadedConfig, g: string, errors: string[]): string[] {
+  const base = globBase(g);
+  const start = path.join(cfg.dir, base);
+  const out: string[] = [];
+  let seen = 0;
+  const visited = new Set<string>();
+  const walk = (dir: string): void => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    let names: fs.Dirent[];
+    try {
+      names = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const d of names) {
+      if (++seen > MAX_ENTRIES) return;
+      if (SKIP.has(d.name)) continue;
+      const abs = path.join(dir, d.name);
+      const rel = path.relative(cfg.dir, abs).split(path.sep).join('/');
+      if (cfg.config.ignore.some((p) => matchesGlob(rel, p))) continue;
+      let isDir = d.isDirectory();
+      let isFile = d.isFile();
+      if (d.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) walk(abs);
+      else if (isFile && matchesGlob(rel, g)) out.push(abs);
+    }
+  };
+  try {
+    if (fs.statSync(start).isFile()) return matchesGlob(path.relative(cfg.dir, start).split(path.sep).join('/'), g) ? [start] : [];
+  } catch {
+    return [];
+  }
+  walk(start);
+  if (seen > MAX_ENTRIES) errors.push(`${cfg.path}: baselines: "${g}" stopped after ${MAX_ENTRIES} entries; narrow the glob`);
+  return out.sort();
+}
+
+/** Caches the baselines per config file (a run of the CLI, or the server until a config or baseline file changes). */
+export class BaselineLoader {
+  private readonly byConfig = new Map<string, LoadedBaselines>();
+
+  forConfig(cfg: LoadedConfig | undefined): LoadedBaselines {
+    const key = cfg?.path ?? '';
+    let hit = this.byConfig.get(key);
+    if (!hit) {
+      hit = loadBaselines(cfg);
+      this.byConfig.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Whether `file` (absolute) is one of the baseline files some config lists (a change to it must re-check). */
+  isBaselineFile(file: string): boolean {
+    for (const l of this.byConfig.values()) if (l.files.includes(file)) return true;
+    return false;
+  }
+
+  clear(): void {
+    this.byConfig.clear();
+  }
+}
+
+/**
+ * The baseline options of a file under `cfg`: the front door's id (--baseline) over the config's `baseline:`, and the
+ * baselines the config lists. The CLI and the server both build them here.
+ */
+export function baselineOptionsFor(cfg: LoadedConfig | undefined, loader: BaselineLoader, cliBaseline?: string): BaselineOptions {
+  const scope = loader.forConfig(cfg).scope;
+  if (cliBaseline !== undefined) return { fallback: { id: cliBaseline, from: 'cli' }, scope };
+  if (cfg?.config.baseline !== undefined) return { fallback: { id: cfg.config.baseline, from: 'config' }, scope };
+  return { scope };
+}
+
+/** The custom baselines `cfg` lists, each built or with its errors (what `srm baselines` shows). */
+export function configBaselines(cfg: LoadedConfig | undefined): {
+  baselines: Array<{ id: string; baseline?: Baseline; source: string; errors: string[] }>;
+  errors: string[];
+} {
+  const loaded = loadBaselines(cfg);
+  const baselines = loaded.scope.allEntries().map((e) => {
+    const r = loaded.scope.resolve(e.name);
+    return r.ok
+      ? { id: e.name, baseline: r.baseline, source: e.source, errors: [] }
+      : { id: e.name, source: e.source, errors: [r.message] };
+  });
+  return { baselines, errors: loaded.errors };
+}
