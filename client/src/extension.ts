@@ -39,7 +39,11 @@ export function activate(context: vscode.ExtensionContext): SrmApi {
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/srm.config.{yaml,yml}'),
+      // srm.config.yaml, and the baseline files a config lists (saved or created: dependents are re-checked).
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/srm.config.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.srm.{yaml,yml}', false, false, false),
+      ],
     },
     outputChannel: output,
     errorHandler: crashReporter(output),

@@ -79,7 +79,6 @@ describe('srm baselines', () => {
 
   it(
     'lists the custom baselines of the nearest srm.config.yaml after the built-ins, with the defining file',
-    { todo: 'passes once server/src/node/baselines.ts resolves `baselines:` (it is a placeholder now)' },
     () => {
       const dir = temp(
         tree({

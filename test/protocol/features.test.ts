@@ -22,7 +22,7 @@ test('completion at each kind of position', async () => {
     assert.ok(top.some((i) => i.label === 'kind') && top.some((i) => i.label === 'workloads') && !top.some((i) => i.label === 'apiVersion'));
     // apiVersion and kind values.
     assert.deepEqual((await labels('apiVersion: $0\n')).map((i) => i.label), ['srm/v1']);
-    assert.deepEqual((await labels('kind: Resp$0\n')).map((i) => i.label), ['ResponsibilityAssignment']);
+    assert.deepEqual((await labels('kind: Resp$0\n')).map((i) => i.label), ['ResponsibilityAssignment', 'ResponsibilityBaseline']);
     // Workload keys, mid-word.
     const wk = await labels(base.replace('    model: iaas\n', '    mo$0\n'));
     assert.ok(wk.some((i) => i.label === 'model'));

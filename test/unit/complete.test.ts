@@ -24,7 +24,8 @@ test('apiVersion and kind values, mid-word: the replace range is the whole word'
   const r = c('apiVersion: srm$0/v\n');
   assert.deepEqual(r.labels, ['srm/v1']);
   assert.equal(r.text.slice(r.replaceStart, r.replaceEnd), 'srm/v');
-  assert.deepEqual(c('kind: $0\n').labels, ['ResponsibilityAssignment']);
+  // Both kinds: an assignment (first) and a baseline document.
+  assert.deepEqual(c('kind: $0\n').labels, ['ResponsibilityAssignment', 'ResponsibilityBaseline']);
 });
 
 test('workload keys: the missing ones, typed mid-word', () => {

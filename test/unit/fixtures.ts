@@ -16,8 +16,21 @@
 // `# @rest: expected under MODEL` takes the owners of MODEL, for a workload whose `model:` is not a service model id.
 // Markers are expanded before annotations are read, and the test runs on the expanded text; an annotation cannot
 // sit right under a marker (it would point into the expansion).
-import { LAYER_IDS, SERVICE_MODELS, expectedOwner, type ServiceModel } from '../../server/src/model';
-import type { DiagnoseOptions, Finding } from '../../server/src/service';
+//
+// Baselines: a marker takes the cells of its document's baseline, the `metadata.baseline:` of the YAML document it
+// sits in (else microsoft-diagram, the default), its layers in the baseline's order, `under` and `except` checked
+// against that baseline's columns and layers; a `depends` cell is written `customer` (any party is accepted there).
+// A built-in baseline comes from the model data; a custom one (a `kind: ResponsibilityBaseline` document of the same
+// fixture) is resolved by the engine's resolver, so fixtures about a custom baseline's cells write them out instead.
+// A marker in a document whose baseline does not resolve is an error.
+//
+// An annotation may end with a quoted text (from the first double quote to the last, no escapes) that the
+// finding's message must contain:
+//   `#              ^^^^^^^ error schema "is a layer of microsoft-diagram"`
+// (`checkFindings` compares positions exactly and these texts by inclusion.)
+import assert from 'node:assert/strict';
+import { DEFAULT_BASELINE, DEPENDS, builtinBaseline, type Baseline } from '../../server/src/model';
+import { scopeFromSources, type DiagnoseOptions, type Finding } from '../../server/src/service';
 import { LineIndex } from '../../server/src/service/lines';
 
 export interface Expected {
@@ -26,11 +39,13 @@ export interface Expected {
   end: number;
   severity: string;
   code: string;
+  /** Text the message must contain (an annotation's quoted suffix); absent when the annotation gives none. */
+  contains?: string;
 }
 
-const ANNOTATION = /^(\s*#\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z-]+)\s*$/;
+const ANNOTATION = /^(\s*#\s*)(\^+)\s+(error|warning|info|hint)\s+([a-z-]+)(?:\s+"(.*)")?\s*$/;
 /** For ranges that start in column 0 or 1, where carets cannot sit under a comment's '#': `# @0-9 error rule`. */
-const NUMERIC = /^\s*#\s*@(\d+)-(\d+)\s+(error|warning|info|hint)\s+([a-z-]+)\s*$/;
+const NUMERIC = /^\s*#\s*@(\d+)-(\d+)\s+(error|warning|info|hint)\s+([a-z-]+)(?:\s+"(.*)")?\s*$/;
 const REST = /^( *)#\s*@rest:(.*)$/;
 const REST_VALUE = /^\s*expected(?:\s+under\s+([a-z-]+))?(?:\s+except\s+([a-z-]+(?:\s*,\s*[a-z-]+)*))?\s*$/;
 
@@ -43,8 +58,32 @@ const keyColumn = (l: string) => /^[ -]*/.exec(l)![0].length;
 const keyOf = (l: string) => /^[ -]*([^\s:#'"][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s|$)/.exec(l)?.[1]?.replace(/^["']|["']$/g, '');
 const scalarOf = (v: string) => v.replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
 
+/** The `metadata.baseline:` of the YAML document holding line `at` (documents split at `---` lines), if any. */
+function baselineIdAt(lines: readonly string[], at: number): string | undefined {
+  const isStart = (l: string) => /^---(\s|$)/.test(l);
+  let first = at;
+  while (first > 0 && !isStart(lines[first] as string)) first--;
+  let inMetadata = false;
+  for (let i = first + (isStart(lines[first] as string) ? 1 : 0); i < lines.length && !isStart(lines[i] as string); i++) {
+    const l = lines[i] as string;
+    if (isNoise(l)) continue;
+    if (indentOf(l) === 0) inMetadata = /^metadata:\s*(#.*)?$/.test(l);
+    else if (inMetadata && keyOf(l) === 'baseline') return scalarOf(l.slice(l.indexOf(':') + 1));
+  }
+  return undefined;
+}
+
+/** The baseline a marker's document is checked against: a built-in, or a baseline document of the fixture. */
+function baselineFor(raw: string, id: string | undefined, where: string): Baseline {
+  const b = builtinBaseline(id ?? DEFAULT_BASELINE);
+  if (b) return b;
+  const r = scopeFromSources([{ source: 'fixture', text: raw }]).resolve(id as string);
+  if (!r.ok) throw new Error(`${where}: the document's baseline "${id}" does not resolve (${r.message}); write its layers out`);
+  return r.baseline;
+}
+
 /** The lines a `# @rest: ...` marker at `at` stands for. */
-function expandMarker(lines: readonly string[], at: number): string[] {
+function expandMarker(lines: readonly string[], at: number, raw: string): string[] {
   const marker = lines[at] as string;
   const where = `fixture line ${at + 1} (${marker.trim()})`;
   const m = REST.exec(marker)!;
@@ -97,20 +136,26 @@ function expandMarker(lines: readonly string[], at: number): string[] {
     if (i > parent && indentOf(l) < col) break;
     if (keyColumn(l) === col && keyOf(l) === 'model') model = scalarOf(l.slice(l.indexOf(':') + 1));
   }
-  const isModel = (s: string | undefined): s is ServiceModel => (SERVICE_MODELS as readonly string[]).includes(s ?? '');
+  const b = baselineFor(raw, baselineIdAt(lines, at), where);
+  const of = b.id === DEFAULT_BASELINE ? 'the model' : `baseline ${b.id}`;
+  const isModel = (s: string | undefined): s is string => b.hasColumn(s);
   const under = v[1];
-  if (under !== undefined && !isModel(under)) throw new Error(`${where}: "${under}" is not a service model`);
+  if (under !== undefined && !isModel(under)) throw new Error(`${where}: "${under}" is not a service model of ${of}`);
   if (under !== undefined && isModel(model) && model !== under) throw new Error(`${where}: the workload's model is ${model}, not ${under}`);
   const owners = under ?? model;
   if (!isModel(owners)) throw new Error(`${where}: the workload's model is ${JSON.stringify(model)}: add "under MODEL"`);
 
   const except = v[2] === undefined ? [] : v[2].split(',').map((s) => s.trim());
   for (const id of except) {
-    if (!LAYER_IDS.includes(id)) throw new Error(`${where}: ${id} is not a layer id of the model`);
+    if (!b.layer(id)) throw new Error(`${where}: ${id} is not a layer id of ${of}`);
     if (written.includes(id)) throw new Error(`${where}: ${id} is written in the block already`);
   }
   const pad = ' '.repeat(indent);
-  return LAYER_IDS.filter((id) => !written.includes(id) && !except.includes(id)).map((id) => `${pad}${id}: ${expectedOwner(id, owners)}`);
+  const ownerOf = (id: string) => {
+    const c = b.cell(id, owners) as string;
+    return c === DEPENDS ? 'customer' : c;
+  };
+  return b.layerIds.filter((id) => !written.includes(id) && !except.includes(id)).map((id) => `${pad}${id}: ${ownerOf(id)}`);
 }
 
 /** The fixture's text with every `# @rest:` marker replaced by the layers it stands for (line endings kept). */
@@ -120,7 +165,7 @@ export function expandFixture(raw: string): string {
   const lines = raw.split(/\r?\n/);
   const out: string[] = [];
   lines.forEach((l, i) => {
-    if (REST.test(l)) out.push(...expandMarker(lines, i));
+    if (REST.test(l)) out.push(...expandMarker(lines, i, raw));
     else out.push(l);
   });
   return out.join(eol);
@@ -139,10 +184,10 @@ export function readFixture(raw: string): { text: string; expected: Expected[]; 
     const m = ANNOTATION.exec(l);
     const n = NUMERIC.exec(l);
     if (n) {
-      expected.push({ line: target, start: Number(n[1]), end: Number(n[2]), severity: n[3] as string, code: n[4] as string });
+      expected.push({ line: target, start: Number(n[1]), end: Number(n[2]), severity: n[3] as string, code: n[4] as string, ...(n[5] === undefined ? {} : { contains: n[5] }) });
     } else if (m) {
       const start = l.indexOf('^');
-      expected.push({ line: target, start, end: start + (m[2] as string).length, severity: m[3] as string, code: m[4] as string });
+      expected.push({ line: target, start, end: start + (m[2] as string).length, severity: m[3] as string, code: m[4] as string, ...(m[5] === undefined ? {} : { contains: m[5] }) });
     } else target = i;
   });
   return { text, expected, options };
@@ -155,6 +200,24 @@ export function describeFindings(text: string, findings: readonly Finding[]): Ex
     const e = idx.positionAt(f.end);
     return { line: s.line, start: s.character, end: e.line === s.line ? e.character : -1, severity: f.severity, code: f.code };
   });
+}
+
+/**
+ * The findings are exactly the expected set (line, columns, severity, rule id), and each expected `contains` text is
+ * in the message of the finding at its place (the first of that place and rule not yet matched).
+ */
+export function checkFindings(text: string, findings: readonly Finding[], expected: readonly Expected[], label: string): void {
+  const got = describeFindings(text, findings);
+  const bare = expected.map(({ contains: _, ...e }) => e);
+  assert.deepEqual(sortExpected(got), sortExpected(bare), label);
+  const used = new Set<number>();
+  for (const e of expected) {
+    if (e.contains === undefined) continue;
+    const i = got.findIndex((g, k) => !used.has(k) && g.line === e.line && g.start === e.start && g.end === e.end && g.code === e.code && (findings[k] as Finding).message.includes(e.contains as string));
+    const at = `${label}: line ${e.line + 1} ${e.code}`;
+    assert.ok(i >= 0, `${at}: no message contains "${e.contains}"; got ${JSON.stringify(findings.filter((_, k) => got[k]!.line === e.line).map((f) => f.message))}`);
+    used.add(i);
+  }
 }
 
 export function sortExpected(xs: Expected[]): Expected[] {

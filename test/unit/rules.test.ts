@@ -1,11 +1,12 @@
-// Every rule's fixtures: the exact set of findings (line, columns, severity, rule id), chunked and whole, on the
-// fixture with its `# @rest: expected` markers expanded from the model (see fixtures.ts).
+// Every rule's fixtures: the exact set of findings (line, columns, severity, rule id; message texts where an
+// annotation quotes one), chunked and whole, on the fixture with its `# @rest: expected` markers expanded from the
+// document's baseline (see fixtures.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diagnose, parseFile, RULES } from '../../server/src/service';
-import { describeFindings, readFixture, sortExpected } from './fixtures';
+import { checkFindings, readFixture } from './fixtures';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'rules');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -14,8 +15,7 @@ for (const f of files) {
   test(`fixture ${f}`, () => {
     const { text, expected, options } = readFixture(readFileSync(path.join(dir, f), 'utf8'));
     for (const whole of [false, true]) {
-      const got = describeFindings(text, diagnose(parseFile(text, undefined, { whole }), options));
-      assert.deepEqual(sortExpected(got), sortExpected(expected), `${f} (${whole ? 'whole' : 'chunked'})`);
+      checkFindings(text, diagnose(parseFile(text, undefined, { whole }), options), expected, `${f} (${whole ? 'whole' : 'chunked'})`);
     }
   });
 }

@@ -5,7 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
-import { isResponsibilityFile, matchesAny, optionsFor, parseConfig, type DiagnoseOptions } from '../service';
+import {
+  documentContext,
+  isResponsibilityFile,
+  matchesAny,
+  optionsFor,
+  parseConfig,
+  type BaselineOptions,
+  type DiagnoseOptions,
+  type FeatureContext,
+} from '../service';
+import { BaselineLoader, baselineOptionsFor } from '../node/baselines';
 import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
 import type { ClientFeatures } from './capabilities';
 import type { DocumentCache } from './documents';
@@ -14,6 +24,8 @@ import { parseSettings } from './settings';
 export interface DocSettings {
   settings: SrmSettings;
   config?: LoadedConfig;
+  /** The config's baseline: and the baseline documents it lists. */
+  baselines: BaselineOptions;
 }
 
 function filePath(uri: string): string | undefined {
@@ -40,6 +52,7 @@ export class DocumentSettings {
   generation = 0;
   private globalSettings: unknown = undefined;
   private resolver = new ConfigResolver();
+  private baselineLoader = new BaselineLoader();
   private readonly cache = new Map<string, Promise<DocSettings>>();
   private readonly reportedConfigErrors = new Set<string>();
 
@@ -88,7 +101,24 @@ export class DocumentSettings {
       this.reportedConfigErrors.add(config.path);
       for (const err of config.errors) this.log(`srm: ${config.path}:${err.line}:${err.column}: ${err.message}`);
     }
-    return { settings, config };
+    let baselines: BaselineOptions = {};
+    try {
+      baselines = baselineOptionsFor(config, this.baselineLoader);
+      const key = `baselines:${config?.path ?? ''}`;
+      if (!this.reportedConfigErrors.has(key)) {
+        this.reportedConfigErrors.add(key);
+        for (const e of this.baselineLoader.forConfig(config).errors) this.log(`srm: ${e}`);
+      }
+    } catch (e) {
+      this.log(`srm: could not read the baselines of ${config?.path ?? 'the config'}: ${String(e)}`);
+    }
+    return { settings, config, baselines };
+  }
+
+  /** Whether `uri` is a file some config lists under `baselines:` (a change to it re-checks its dependents). */
+  isBaselineFile(uri: string): boolean {
+    const fp = filePath(uri);
+    return fp !== undefined && this.baselineLoader.isBaselineFile(fp);
   }
 
   /** Decided by file name and content (and srm.files / srm.config.yaml), never by the editor's language id. */
@@ -130,7 +160,13 @@ export class DocumentSettings {
     const s = await this.settingsFor(doc.uri);
     if (!this.isSrm(doc, s)) return undefined;
     const opts = this.diagnoseOptions(doc, s);
-    return this.docs.findings(doc, opts, `${this.generation}|${opts.syntaxOnly ? 's' : 'f'}`);
+    return this.docs.findings(doc, opts, `${this.generation}|${opts.syntaxOnly ? 's' : 'f'}`, s.baselines);
+  }
+
+  /** What hover and completion know of the document at `offset`: its baseline, the baselines in reach, its kind. */
+  async featureContext(doc: TextDocument, offset: number, lines: Parameters<typeof documentContext>[0]['lines']): Promise<FeatureContext> {
+    const s = await this.settingsFor(doc.uri);
+    return documentContext({ text: doc.getText(), lines }, offset, s.baselines, this.docs.current(doc));
   }
 
   /** The open document, when it is a responsibility file (hover, completion and the rest answer nothing otherwise). */
@@ -152,6 +188,7 @@ export class DocumentSettings {
     this.cache.clear();
     this.reportedConfigErrors.clear();
     this.resolver = new ConfigResolver();
+    this.baselineLoader.clear();
     this.docs.clearFindings();
   }
 }

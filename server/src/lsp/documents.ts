@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../../shared/protocol';
-import { diagnose, parseFile, type DiagnoseOptions, type Finding, type Fix, type LineIndex, type ParsedFile, type Position } from '../service';
+import { diagnose, parseFile, type BaselineOptions, type DiagnoseOptions, type Finding, type Fix, type LineIndex, type ParsedFile, type Position } from '../service';
 
 /** What a diagnostic carries in `data`: the fixes, with LSP ranges, and the version they apply to. */
 export interface FixData {
@@ -16,6 +16,8 @@ interface Entry {
   version: number;
   syntaxOnly: boolean;
   parsed: ParsedFile;
+  /** The settings generation the baselines came from. */
+  baselinesKey: string;
   /** Findings keyed by the options' key (settings generation). */
   findings?: { key: string; list: Finding[]; diagnostics: Diagnostic[] };
 }
@@ -69,14 +71,20 @@ export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
 
   /** The parsed file of this version, parsed incrementally from the previous version when needed. */
-  parsed(doc: TextDocument, syntaxOnly: boolean): ParsedFile {
+  parsed(doc: TextDocument, syntaxOnly: boolean, baselines?: BaselineOptions, baselinesKey = ''): ParsedFile {
     const e = this.entries.get(doc.uri);
-    if (e && e.version === doc.version && e.syntaxOnly === syntaxOnly) return e.parsed;
+    if (e && e.version === doc.version && e.syntaxOnly === syntaxOnly && e.baselinesKey === baselinesKey) return e.parsed;
     // The previous version is reused in the same mode (syntax-only too: its chunks are cached the same way); a file
     // that crosses srm.maxFileSize is parsed afresh once.
-    const parsed = parseFile(doc.getText(), e && e.syntaxOnly === syntaxOnly ? e.parsed : undefined, { syntaxOnly });
-    this.entries.set(doc.uri, { version: doc.version, syntaxOnly, parsed });
+    const parsed = parseFile(doc.getText(), e && e.syntaxOnly === syntaxOnly ? e.parsed : undefined, { syntaxOnly, baselines });
+    this.entries.set(doc.uri, { version: doc.version, syntaxOnly, parsed, baselinesKey });
     return parsed;
+  }
+
+  /** The parse of this version, when there is one (hover and completion read the document's baseline off it). */
+  current(doc: TextDocument): ParsedFile | undefined {
+    const e = this.entries.get(doc.uri);
+    return e && e.version === doc.version ? e.parsed : undefined;
   }
 
   /**
@@ -90,8 +98,13 @@ export class DocumentCache {
   }
 
   /** Findings and diagnostics of this version under these options (`key` identifies the options). */
-  findings(doc: TextDocument, options: DiagnoseOptions, key: string): { list: Finding[]; diagnostics: Diagnostic[]; parsed: ParsedFile } {
-    const parsed = this.parsed(doc, options.syntaxOnly === true);
+  findings(
+    doc: TextDocument,
+    options: DiagnoseOptions,
+    key: string,
+    baselines?: BaselineOptions,
+  ): { list: Finding[]; diagnostics: Diagnostic[]; parsed: ParsedFile } {
+    const parsed = this.parsed(doc, options.syntaxOnly === true, baselines, key);
     const e = this.entries.get(doc.uri) as Entry;
     if (e.findings && e.findings.key === key) return { ...e.findings, parsed };
     const list = diagnose(parsed, options);

@@ -13,7 +13,8 @@ export function registerLanguageFeatures(requests: Requests, settings: DocumentS
     const doc = await settings.srmDoc(params.textDocument.uri);
     if (!doc) return null;
     const lines = cache.lines(doc);
-    const r = complete({ text: doc.getText(), lines }, lines.offsetAt(params.position));
+    const offset = lines.offsetAt(params.position);
+    const r = complete({ text: doc.getText(), lines }, offset, await settings.featureContext(doc, offset, lines));
     return toCompletionList(lines, r, client.markdown, client.snippets);
   });
 
@@ -21,7 +22,8 @@ export function registerLanguageFeatures(requests: Requests, settings: DocumentS
     const doc = await settings.srmDoc(params.textDocument.uri);
     if (!doc) return null;
     const lines = cache.lines(doc);
-    const h = hover({ text: doc.getText(), lines }, lines.offsetAt(params.position));
+    const offset = lines.offsetAt(params.position);
+    const h = hover({ text: doc.getText(), lines }, offset, await settings.featureContext(doc, offset, lines));
     return h ? toHover(lines, h, client.markdown) : null;
   });
 

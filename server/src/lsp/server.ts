@@ -58,7 +58,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onDidChangeWatchedFiles(
     requests.guard('didChangeWatchedFiles', (params) => {
-      if (params.changes.some((c) => /srm\.config\.ya?ml$/.test(c.uri))) diagnostics.refreshAll();
+      // A config, or a baseline file a config lists (or any created/deleted file a baselines: glob may match).
+      if (params.changes.some((c) => /srm\.config\.ya?ml$/.test(c.uri) || settings.isBaselineFile(c.uri) || (c.type !== 2 && /\.ya?ml$/.test(c.uri)))) {
+        diagnostics.refreshAll();
+      }
     }),
   );
   documents.onDidChangeContent(requests.guard('didChangeContent', (e) => diagnostics.schedule(e.document.uri)));

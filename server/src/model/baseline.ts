@@ -131,6 +131,10 @@ export class Baseline {
     ]);
   }
 
+  get builtin(): boolean {
+    return this.def.builtin;
+  }
+
   layer(id: string): LayerDef | undefined {
     return this.byId.get(id);
   }

@@ -13,6 +13,7 @@ export { hover, type HoverResult } from './features/hover';
 export { complete, type CompletionEntry, type CompletionKind, type CompletionResult } from './features/complete';
 export { symbols, foldingRanges, type SymbolEntry, type FoldingEntry } from './features/symbols';
 export { cursorContext, type Source, type CursorContext } from './features/lineContext';
+export { documentContext, DEFAULT_CONTEXT, type FeatureContext } from './features/context';
 // The responsibility matrix and its exports.
 export { matrixFromParsed, matrixReference, matrixToCsv, matrixToJson, matrixToMarkdown, type ResponsibilityMatrix } from './matrix/build';
 export { matrixMarkdown, matrixToHtml } from './matrix/html';

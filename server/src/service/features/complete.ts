@@ -2,22 +2,17 @@
 // parties ranked for the workload's model, service models, team ids, rule ids in suppressions, workload snippets.
 import {
   API_VERSION,
+  BASELINE_KIND,
+  DEPENDS,
   FIELDS,
   KIND,
-  LAYERS,
   LAYER_SYNONYMS,
-  PARTIES,
-  PARTY_DOCS,
-  SERVICE_MODELS,
-  expectedOwner,
-  getLayer,
-  isServiceModel,
+  type Baseline,
   type ObjectKind,
-  type Party,
-  type ServiceModel,
 } from '../../model';
+import { DEFAULT_CONTEXT, type FeatureContext } from './context';
 import { childKeys, cursorContext, itemKeys, plainValue, teamIds, type CursorContext, type Source } from './lineContext';
-import { layerDoc, modelDoc, partyDoc, ruleDoc } from './markdown';
+import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc } from './markdown';
 import { RULES } from '../rules/registry';
 
 export type CompletionKind = 'key' | 'value' | 'layer' | 'party' | 'model' | 'team' | 'rule' | 'snippet';
@@ -52,49 +47,93 @@ const OBJECT_OF_PATH: Array<[RegExp, ObjectKind]> = [
   [/^workloads\/-\/responsibilities\/[^/]+$/, 'assignment'],
 ];
 
-function objectKind(path: string[]): ObjectKind | undefined {
+const BASELINE_OBJECT_OF_PATH: Array<[RegExp, ObjectKind]> = [
+  [/^$/, 'baselineRoot'],
+  [/^metadata$/, 'baselineMetadata'],
+  [/^provider$/, 'baselineProvider'],
+  [/^models\/-$/, 'baselineModel'],
+  [/^layers\/-$/, 'baselineLayer'],
+];
+
+function objectKind(path: string[], doc: FeatureContext['kind']): ObjectKind | undefined {
   const p = path.join('/');
-  return OBJECT_OF_PATH.find(([re]) => re.test(p))?.[1];
+  return (doc === 'baseline' ? BASELINE_OBJECT_OF_PATH : OBJECT_OF_PATH).find(([re]) => re.test(p))?.[1];
+}
+
+/** A `depends` cell offers the customer first: it answers for the choice until it is made. */
+function cellOwner(b: Baseline, layer: string, model: string): string | undefined {
+  const c = b.cell(layer, model);
+  return c === DEPENDS ? undefined : c;
 }
 
 const pad = (n: number) => String(n).padStart(3, '0');
 
 /** Completions at `offset`. Reads a few lines around the cursor; never parses the file. */
-export function complete(src: Source, offset: number): CompletionResult {
+export function complete(src: Source, offset: number, fc: FeatureContext = DEFAULT_CONTEXT): CompletionResult {
   const ctx = cursorContext(src, offset);
-  const items = collect(src, ctx);
+  const items = collect(src, ctx, fc);
   return { items, replaceStart: ctx.replaceStart, replaceEnd: ctx.replaceEnd };
 }
 
-function collect(src: Source, ctx: CursorContext): CompletionEntry[] {
+function collect(src: Source, ctx: CursorContext, fc: FeatureContext): CompletionEntry[] {
   if (ctx.position === 'comment') return ruleIds(src, ctx);
+  const b = fc.baseline;
   const path = ctx.path;
   if (ctx.position === 'value') {
     const parent = path.slice(0, -1);
     const key = ctx.key ?? '';
     const p = parent.join('/');
     if (p === '' && key === 'apiVersion') return [value(API_VERSION, 'The only format version.')];
-    if (p === '' && key === 'kind') return [value(KIND, 'The only document kind.')];
+    if (p === '' && key === 'kind') {
+      return [
+        { ...value(KIND, 'A document that assigns responsibilities for workloads.'), preselect: fc.kind === 'assignment', sortText: fc.kind === 'assignment' ? '000' : '001' },
+        { ...value(BASELINE_KIND, 'A baseline: a responsibility matrix documents select with metadata.baseline.'), preselect: fc.kind === 'baseline', sortText: fc.kind === 'baseline' ? '000' : '001' },
+      ];
+    }
+    if (fc.kind === 'baseline') {
+      if (p === '' && key === 'extends') return baselineIds(fc);
+      if (p === 'layers/-/owners') return ['customer', b.provider.id, 'shared', DEPENDS].map((x, i) => ({ label: x, kind: 'party' as const, insertText: x, sortText: pad(i) }));
+      return [];
+    }
+    if (p === 'metadata' && key === 'baseline') return baselineIds(fc);
     if (p === 'metadata' && key === 'owner') return teams(src, ctx);
-    if (p === 'workloads/-' && key === 'model') return models();
-    if (/^workloads\/-\/responsibilities$/.test(p) && !LAYER_BLOCK_VALUE.test(ctx.value ?? '')) return parties(src, ctx, key);
+    if (p === 'workloads/-' && key === 'model') return models(b);
+    if (/^workloads\/-\/responsibilities$/.test(p) && !LAYER_BLOCK_VALUE.test(ctx.value ?? '')) return parties(src, ctx, key, b);
     if (/^workloads\/-\/responsibilities\/[^/]+$/.test(p)) {
-      if (key === 'owner') return parties(src, ctx, parent[parent.length - 1] as string);
+      if (key === 'owner') return parties(src, ctx, parent[parent.length - 1] as string, b);
       if (key === 'team') return teams(src, ctx);
     }
     return [];
   }
   // Key position.
   const p = path.join('/');
-  if (p === 'workloads') return workloadSnippets(src, ctx, true);
-  if (p === 'teams') return [snippetItem('team', 'a new team', `- id: \${1:team-id}\n${' '.repeat(ctx.keyCol + 2)}name: \${2:Team name}`, '000')];
-  if (p === 'workloads/-/responsibilities') return layers(src, ctx);
-  const kind = objectKind(path);
+  if (fc.kind === 'assignment') {
+    if (p === 'workloads') return workloadSnippets(src, ctx, true, b);
+    if (p === 'teams') return [snippetItem('team', 'a new team', `- id: \${1:team-id}\n${' '.repeat(ctx.keyCol + 2)}name: \${2:Team name}`, '000')];
+    if (p === 'workloads/-/responsibilities') return layers(src, ctx, b);
+  }
+  const kind = objectKind(path, fc.kind);
   if (!kind) return [];
-  const out = keys(src, ctx, kind);
-  if (kind === 'root' && out.length === Object.keys(FIELDS.root).length && ctx.keyCol === 0) out.push(...documentSnippets());
-  if (kind === 'workload' && ctx.emptyItem) out.push(...workloadSnippets(src, ctx, false));
+  const out = keys(src, ctx, kind, b);
+  if (kind === 'root' && out.length === Object.keys(FIELDS.root).length && ctx.keyCol === 0) out.push(...documentSnippets(b));
+  if (kind === 'workload' && ctx.emptyItem) out.push(...workloadSnippets(src, ctx, false, b));
   return out;
+}
+
+/** The baseline ids in reach (built-in first, then the file's and the config's), for metadata.baseline and extends. */
+function baselineIds(fc: FeatureContext): CompletionEntry[] {
+  return fc.scope.known().map((id, i) => {
+    const r = fc.scope.resolve(id);
+    const e = fc.scope.entry(id);
+    return {
+      label: id,
+      kind: 'value' as const,
+      detail: r.ok ? r.baseline.def.title : 'has errors',
+      documentation: r.ok ? baselineDoc(r.baseline, e && !r.baseline.builtin ? e.source : undefined) : r.message,
+      insertText: id,
+      sortText: pad(i),
+    };
+  });
 }
 
 const LAYER_BLOCK_VALUE = /^[|>]/;
@@ -144,7 +183,7 @@ function childKeysRoot(src: Source, line: number): string[] {
   return out;
 }
 
-function keys(src: Source, ctx: CursorContext, kind: ObjectKind): CompletionEntry[] {
+function keys(src: Source, ctx: CursorContext, kind: ObjectKind, b: Baseline): CompletionEntry[] {
   const have = siblingKeys(src, ctx);
   const out: CompletionEntry[] = [];
   const fields = Object.entries(FIELDS[kind]);
@@ -168,12 +207,12 @@ function keys(src: Source, ctx: CursorContext, kind: ObjectKind): CompletionEntr
       insertText = `workloads:\n${childIndent}- name: \${1:workload-name}`;
       snippet = true;
     } else if (kind === 'workload' && key === 'model') {
-      insertText = `model: \${1|${SERVICE_MODELS.join(',')}|}`;
+      insertText = `model: \${1|${b.columnIds.join(',')}|}`;
       snippet = true;
     } else if (kind === 'workload' && key === 'responsibilities') {
       insertText = `responsibilities:\n${childIndent}`;
     } else if (kind === 'assignment' && key === 'owner') {
-      insertText = `owner: \${1|${PARTIES.join(',')}|}`;
+      insertText = `owner: \${1|${b.parties.join(',')}|}`;
       snippet = true;
     }
     out.push({
@@ -190,60 +229,78 @@ function keys(src: Source, ctx: CursorContext, kind: ObjectKind): CompletionEntr
 }
 
 /** The model of the workload around the cursor (its `model:` line), if it is a known one. */
-function workloadModel(src: Source, ctx: CursorContext): ServiceModel | undefined {
+function workloadModel(src: Source, ctx: CursorContext, b: Baseline): string | undefined {
   const item = ctx.ancestors.find((a, i) => a.kind === 'item' && ctx.ancestors[i - 1]?.key === 'workloads');
   if (!item) return undefined;
   const m = plainValue(itemKeys(src, item.line, item.col).keys.get('model')?.value);
-  return isServiceModel(m) ? m : undefined;
+  return b.hasColumn(m) ? m : undefined;
 }
 
-function layers(src: Source, ctx: CursorContext): CompletionEntry[] {
+function layers(src: Source, ctx: CursorContext, b: Baseline): CompletionEntry[] {
   const resp = ctx.ancestors[ctx.ancestors.length - 1];
   const assigned = new Set<string>();
   if (resp) for (const c of childKeys(src, resp.line, resp.col)) if (c.line !== ctx.line) assigned.add(c.key);
-  const model = workloadModel(src, ctx);
+  const model = workloadModel(src, ctx, b);
   const hasColon = src.text.slice(ctx.replaceEnd, ctx.lineEnd).trimStart().startsWith(':');
-  return LAYERS.map((layer, i) => {
+  return b.layers.map((layer, i) => {
     const done = assigned.has(layer.id);
-    // The source article's words ("endpoints", "os") find the layer too.
-    const synonyms = Object.entries(LAYER_SYNONYMS).filter(([, ids]) => ids.includes(layer.id)).map(([w]) => w);
-    const want = model ? expectedOwner(layer.id, model) : undefined;
-    const choices = want ? [want, ...PARTIES.filter((p) => p !== want)] : [...PARTIES];
+    // The source article's words ("endpoints", "os") and other baselines' ids find the layer too.
+    const synonyms = [
+      ...Object.entries(LAYER_SYNONYMS).filter(([, ids]) => ids.includes(layer.id)).map(([w]) => w),
+      ...(layer.aliases ?? []),
+    ];
+    const cell = model ? b.cell(layer.id, model) : undefined;
+    const want = model ? cellOwner(b, layer.id, model) : undefined;
+    const choices = want ? [want, ...b.parties.filter((p) => p !== want)] : [...b.parties];
     return {
       label: layer.id,
       kind: 'layer' as const,
-      detail: done ? 'already assigned in this workload' : want ? `${layer.label}: ${want} under ${model}` : layer.label,
-      documentation: layerDoc(layer, model),
+      detail: done
+        ? 'already assigned in this workload'
+        : want
+          ? `${layer.label}: ${want} under ${model}`
+          : cell === DEPENDS
+            ? `${layer.label}: depends (any party) under ${model}`
+            : layer.label,
+      documentation: layerDoc(layer, model, b),
       insertText: hasColon ? layer.id : `${layer.id}: \${1|${choices.join(',')}|}`,
       snippet: !hasColon,
       sortText: `${done ? 1 : 0}${pad(i)}`,
       filterText: synonyms.length > 0 ? [layer.id, ...synonyms].join(' ') : undefined,
-      preselect: !done && i === LAYERS.findIndex((l) => !assigned.has(l.id)),
+      preselect: !done && i === b.layers.findIndex((l) => !assigned.has(l.id)),
     };
   });
 }
 
-function parties(src: Source, ctx: CursorContext, layerId: string): CompletionEntry[] {
-  const model = workloadModel(src, ctx);
-  const layer = getLayer(layerId);
-  const want: Party | undefined = layer && model ? expectedOwner(layer.id, model) : undefined;
-  return PARTIES.map((p, i) => ({
+const PARTY_DETAIL: Record<string, string> = { customer: 'The organisation that uses the cloud service (you)', shared: 'Both share the duty' };
+
+function parties(src: Source, ctx: CursorContext, layerId: string, b: Baseline): CompletionEntry[] {
+  const model = workloadModel(src, ctx, b);
+  const layer = b.layer(layerId);
+  const want = layer && model ? cellOwner(b, layer.id, model) : undefined;
+  return b.parties.map((p, i) => ({
     label: p,
     kind: 'party' as const,
-    detail: want === p ? `expected under ${model}` : want ? `${model} expects ${want}` : PARTY_DOCS[p].split(':')[0],
-    documentation: partyDoc(p, layer?.id, model),
+    detail:
+      want === p
+        ? `expected under ${model}`
+        : want
+          ? `${model} expects ${want}`
+          : (PARTY_DETAIL[p] ?? (p === 'microsoft' && b.provider.id === 'microsoft' ? 'Microsoft, as the cloud provider, does this work and answers for it.' : `${b.provider.label}, the provider`)),
+    documentation: partyDoc(p, layer?.id, model, b),
     insertText: p,
     sortText: want === p ? `0${pad(i)}` : `1${pad(i)}`,
     preselect: want === p,
   }));
 }
 
-function models(): CompletionEntry[] {
-  return SERVICE_MODELS.map((m, i) => ({
-    label: m,
+function models(b: Baseline): CompletionEntry[] {
+  return b.columns.map((c, i) => ({
+    label: c.id,
     kind: 'model' as const,
-    documentation: modelDoc(m),
-    insertText: m,
+    ...(b.id === 'microsoft-diagram' ? {} : { detail: c.label }),
+    documentation: modelDoc(c.id, b),
+    insertText: c.id,
     sortText: pad(i),
   }));
 }
@@ -273,22 +330,23 @@ function ruleIds(src: Source, ctx: CursorContext): CompletionEntry[] {
 }
 
 /** A whole new document, one per service model (offered at the top of an empty document). */
-function documentSnippets(): CompletionEntry[] {
-  return SERVICE_MODELS.map((m, i) => ({
+function documentSnippets(b: Baseline): CompletionEntry[] {
+  return b.columnIds.map((m, i) => ({
     label: `srm document (${m})`,
     kind: 'snippet' as const,
     detail: `a new responsibility file with one ${m} workload`,
-    documentation: modelDoc(m),
+    documentation: modelDoc(m, b),
     insertText: [
       `apiVersion: ${API_VERSION}`,
       `kind: ${KIND}`,
       'metadata:',
       '  name: ${1:assignment-name}',
+      ...(b.id === 'microsoft-diagram' ? [] : [`  baseline: ${b.id}`]),
       'workloads:',
       '  - name: ${2:workload-name}',
       `    model: ${m}`,
       '    responsibilities:',
-      ...LAYERS.map((l) => `      ${l.id}: ${l.owners[m]}`),
+      ...b.layers.map((l) => `      ${l.id}: ${cellOwner(b, l.id, m) ?? 'customer'}`),
     ].join('\n') + '\n$0',
     snippet: true,
     sortText: `3${pad(i)}`,
@@ -297,24 +355,24 @@ function documentSnippets(): CompletionEntry[] {
 }
 
 /** One snippet per service model: a whole workload, every layer prefilled with the owner that model gives it. */
-function workloadSnippets(src: Source, ctx: CursorContext, withDash: boolean): CompletionEntry[] {
+function workloadSnippets(src: Source, ctx: CursorContext, withDash: boolean, b: Baseline): CompletionEntry[] {
   // Continuation lines are indented to the item's keys: the dash column + 2, or the column the key starts at.
   const keyCol = withDash ? ctx.keyCol + 2 : ctx.keyCol;
   const ind = ' '.repeat(keyCol);
   const ind2 = ' '.repeat(keyCol + 2);
   void src;
-  return SERVICE_MODELS.map((m, i) => {
+  return b.columnIds.map((m, i) => {
     const body = [
       `${withDash ? '- ' : ''}name: \${1:workload-name}`,
       `${ind}model: ${m}`,
       `${ind}responsibilities:`,
-      ...LAYERS.map((l) => `${ind2}${l.id}: ${l.owners[m]}`),
+      ...b.layers.map((l) => `${ind2}${l.id}: ${cellOwner(b, l.id, m) ?? 'customer'}`),
     ].join('\n');
     return {
       label: `workload (${m})`,
       kind: 'snippet' as const,
       detail: `a ${m} workload with every layer assigned as the model expects`,
-      documentation: modelDoc(m),
+      documentation: modelDoc(m, b),
       insertText: body + '$0',
       snippet: true,
       sortText: `2${pad(i)}`,

@@ -1,8 +1,10 @@
 // Hovers from the cursor's line context: a layer key (what it covers, its group, owners under each model, what this
 // workload's model expects), a party, a service model, a team reference, a rule id in a suppression, a field.
-import { FIELDS, getLayer, isParty, isServiceModel, layerSynonym, partySynonym, serviceModelSynonym, type ObjectKind, type ServiceModel } from '../../model';
+import { DEPENDS, FIELDS, type ObjectKind } from '../../model';
+import { suggestLayer, suggestParty, suggestServiceModel } from '../suggest';
+import { DEFAULT_CONTEXT, type FeatureContext } from './context';
 import { cursorContext, itemKeys, plainValue, shapeOf, teamIds, type CursorContext, type Source } from './lineContext';
-import { layerDoc, modelDoc, partyDoc, ruleDoc } from './markdown';
+import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc } from './markdown';
 
 export interface HoverResult {
   /** Markdown that reads well as plain text. */
@@ -12,8 +14,16 @@ export interface HoverResult {
   end: number;
 }
 
-function objectKind(path: string[]): ObjectKind | undefined {
+function objectKind(path: string[], doc: FeatureContext['kind'] = 'assignment'): ObjectKind | undefined {
   const p = path.join('/');
+  if (doc === 'baseline') {
+    if (p === '') return 'baselineRoot';
+    if (p === 'metadata') return 'baselineMetadata';
+    if (p === 'provider') return 'baselineProvider';
+    if (p === 'models/-') return 'baselineModel';
+    if (p === 'layers/-') return 'baselineLayer';
+    return undefined;
+  }
   if (p === '') return 'root';
   if (p === 'metadata') return 'metadata';
   if (p === 'teams/-') return 'team';
@@ -22,15 +32,27 @@ function objectKind(path: string[]): ObjectKind | undefined {
   return undefined;
 }
 
-function workloadModel(src: Source, ctx: CursorContext): ServiceModel | undefined {
+function workloadModel(src: Source, ctx: CursorContext, fc: FeatureContext): string | undefined {
   const item = ctx.ancestors.find((a, i) => a.kind === 'item' && ctx.ancestors[i - 1]?.key === 'workloads');
   if (!item) return undefined;
   const m = plainValue(itemKeys(src, item.line, item.col).keys.get('model')?.value);
-  return isServiceModel(m) ? m : undefined;
+  return fc.baseline.hasColumn(m) ? m : undefined;
+}
+
+/** A baseline id (metadata.baseline, extends): what it is, or that nothing in reach is named so. */
+function baselineIdHover(fc: FeatureContext, id: string, start: number, end: number): HoverResult | undefined {
+  if (!id) return undefined;
+  const r = fc.scope.resolve(id);
+  if (r.ok) {
+    const e = fc.scope.entry(id);
+    return { contents: baselineDoc(r.baseline, e && !r.baseline.builtin ? e.source : undefined), start, end };
+  }
+  return { contents: `**${id}** (baseline)\n\n${r.message}`, start, end };
 }
 
 /** The hover at `offset`, or undefined when there is nothing to say. Reads a few lines; never parses the file. */
-export function hover(src: Source, offset: number): HoverResult | undefined {
+export function hover(src: Source, offset: number, fc: FeatureContext = DEFAULT_CONTEXT): HoverResult | undefined {
+  const b = fc.baseline;
   const ctx = cursorContext(src, offset);
   const lt = src.text.slice(ctx.lineStart, ctx.lineEnd);
   const col = Math.max(0, Math.min(offset, src.text.length) - ctx.lineStart);
@@ -61,17 +83,22 @@ export function hover(src: Source, offset: number): HoverResult | undefined {
     const key = keyEntry.key as string;
     const start = ctx.lineStart + keyEntry.col;
     const end = ctx.lineStart + (keyEntry.keyEnd as number);
-    if (path.join('/') === 'workloads/-/responsibilities') {
-      const layer = getLayer(key);
-      if (layer) return { contents: layerDoc(layer, workloadModel(src, ctx)), start, end };
-      const ids = layerSynonym(key);
+    if (fc.kind === 'assignment' && path.join('/') === 'workloads/-/responsibilities') {
+      const layer = b.layer(key);
+      if (layer) return { contents: layerDoc(layer, workloadModel(src, ctx, fc), b), start, end };
+      const ids = suggestLayer(key, b).filter((s) => s.how !== 'typo').map((s) => s.value);
       if (ids.length > 0) {
         const list = ids.map((i) => `\`${i}\``).join(', ');
-        return { contents: `\`${key}\` is not a layer id of the model. It stands for ${list}: use ${ids.length > 1 ? 'those layer ids' : 'that layer id'} (the quick fix renames it).`, start, end };
+        const of = b.id === 'microsoft-diagram' ? 'the model' : `baseline \`${b.id}\``;
+        return { contents: `\`${key}\` is not a layer id of ${of}. It stands for ${list}: use ${ids.length > 1 ? 'those layer ids' : 'that layer id'} (the quick fix renames it).`, start, end };
       }
       return undefined;
     }
-    const kind = objectKind(path);
+    if (fc.kind === 'baseline' && path.join('/') === 'layers/-/owners') {
+      // A column id in a baseline's owners: the column of the base (or the document's own models).
+      return { contents: `\`${key}\`: a column (model id) of the baseline; its cell is the party that owns the layer there.`, start, end };
+    }
+    const kind = objectKind(path, fc.kind);
     const f = kind ? FIELDS[kind][key] : undefined;
     if (!f) return undefined;
     return { contents: `**${key}** (${f.required ? 'required' : 'optional'})\n\n${f.doc}`, start, end };
@@ -86,20 +113,31 @@ export function hover(src: Source, offset: number): HoverResult | undefined {
   const v = plainValue(raw);
   const key = ctx.key ?? '';
   const parent = path.slice(0, -1).join('/');
-  const model = workloadModel(src, ctx);
-  if (parent === 'workloads/-/responsibilities' && isParty(v)) return { contents: partyDoc(v, key, model), start, end };
+  if ((parent === 'metadata' && key === 'baseline' && fc.kind === 'assignment') || (parent === '' && key === 'extends' && fc.kind === 'baseline')) {
+    return baselineIdHover(fc, v, start, end);
+  }
+  if (fc.kind === 'baseline') {
+    if (parent === 'layers/-/owners' && (v === DEPENDS || ['customer', 'shared'].includes(v) || /^[a-z0-9-]+$/.test(v))) {
+      return { contents: partyDoc(v, undefined, undefined, b), start, end };
+    }
+    return undefined;
+  }
+  const model = workloadModel(src, ctx, fc);
+  if (parent === 'workloads/-/responsibilities' && b.isParty(v)) return { contents: partyDoc(v, key, model, b), start, end };
   if (/^workloads\/-\/responsibilities\/[^/]+$/.test(parent)) {
     const layerId = path[path.length - 2] as string;
-    if (key === 'owner' && isParty(v)) return { contents: partyDoc(v, layerId, model), start, end };
+    if (key === 'owner' && b.isParty(v)) return { contents: partyDoc(v, layerId, model, b), start, end };
     if (key === 'team') return teamHover(src, ctx, v, start, end);
   }
-  if (parent === 'workloads/-' && key === 'model' && isServiceModel(v)) return { contents: modelDoc(v), start, end };
+  if (parent === 'workloads/-' && key === 'model' && b.hasColumn(v)) return { contents: modelDoc(v, b), start, end };
   // A near miss ("PaaS", "ms", "on-prem"): say what it stands for.
   const isOwner = parent === 'workloads/-/responsibilities' || (/^workloads\/-\/responsibilities\/[^/]+$/.test(parent) && key === 'owner');
-  const party = isOwner ? partySynonym(v) : undefined;
-  const meantModel = !isOwner && parent === 'workloads/-' && key === 'model' ? serviceModelSynonym(v) : undefined;
-  if (v && party) return { contents: `\`${v}\` is not a party: write \`${party}\` (the quick fix does it).\n\n${partyDoc(party)}`, start, end };
-  if (v && meantModel) return { contents: `\`${v}\` is not a service model: write \`${meantModel}\` (the quick fix does it).\n\n${modelDoc(meantModel)}`, start, end };
+  const partyS = isOwner && v ? suggestParty(v, b).find((s) => s.how !== 'typo') : undefined;
+  const party = partyS?.value;
+  const modelS = !isOwner && v && parent === 'workloads/-' && key === 'model' ? suggestServiceModel(v, b).find((s) => s.how !== 'typo') : undefined;
+  const meantModel = modelS?.value;
+  if (v && party) return { contents: `\`${v}\` is not a party: write \`${party}\` (the quick fix does it).\n\n${partyDoc(party, undefined, undefined, b)}`, start, end };
+  if (v && meantModel) return { contents: `\`${v}\` is not a service model: write \`${meantModel}\` (the quick fix does it).\n\n${modelDoc(meantModel, b)}`, start, end };
   if (parent === 'metadata' && key === 'owner') return teamHover(src, ctx, v, start, end);
   return undefined;
 }

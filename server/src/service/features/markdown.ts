@@ -1,56 +1,134 @@
-// Markdown that hovers and completion items share: a layer's owners per model, a party, a service model, a rule.
-// Written to read well as plain text too (short lines, small tables, no HTML).
+// Markdown that hovers and completion items share: a layer's owners per model, a party, a service model, a baseline,
+// a rule. Everything comes from the document's baseline. Written to read well as plain text too (short lines, small
+// tables, no HTML).
 import {
+  BUILTIN_BASELINES,
+  CUSTOMER,
+  DEFAULT_BASELINE,
+  DEPENDS,
   GROUPS,
-  LAYERS,
-  PARTIES,
+  KIND_LABEL,
+  MICROSOFT_DIAGRAM,
   PARTY_DOCS,
-  SERVICE_MODELS,
-  SERVICE_MODEL_INFO,
-  expectedOwner,
-  getLayer,
-  type LayerInfo,
-  type Party,
-  type ServiceModel,
+  SHARED,
+  type Baseline,
+  type LayerDef,
 } from '../../model';
 import { getRule } from '../rules/registry';
 
-/** One row per service model: `| paas | microsoft |`, the workload's own model marked. */
-export function ownersByModel(layer: LayerInfo, model?: ServiceModel): string {
-  const rows = SERVICE_MODELS.map((m) => `| ${m}${m === model ? ' (this workload)' : ''} | ${layer.owners[m]} |`);
+/** One row per column: `| paas | microsoft |`, the workload's own model marked. */
+export function ownersByModel(layer: LayerDef, model?: string, b: Baseline = MICROSOFT_DIAGRAM): string {
+  const dflt = b.id === DEFAULT_BASELINE;
+  const rows = b.columns.map(
+    (c) => `| ${c.id}${dflt ? '' : ` (${c.label})`}${c.id === model ? ' (this workload)' : ''} | ${layer.owners[c.id] ?? ''} |`,
+  );
   return ['| service model | owner |', '| --- | --- |', ...rows].join('\n');
 }
 
-export function layerDoc(layer: LayerInfo, model?: ServiceModel): string {
-  const group = GROUPS.find((g) => g.id === layer.group);
-  const parts = [
-    `**${layer.label}** (\`${layer.id}\`)`,
-    layer.doc,
-    `Group: ${group?.label ?? layer.group}. ${group?.doc ?? ''}`.trim(),
-    ownersByModel(layer, model),
-  ];
-  if (model) parts.push(`Under \`${model}\` the model expects: **${layer.owners[model]}**.`);
+/** Where the other built-in baselines differ on this layer: "Under microsoft-2026, devices is shared under SaaS." */
+export function otherEditions(layer: LayerDef, b: Baseline): string[] {
+  const out: string[] = [];
+  for (const x of BUILTIN_BASELINES) {
+    if (x.id === b.id) continue;
+    const other = x.layer(layer.id);
+    if (!other) {
+      if (b.builtin || b.def.extends !== x.id) out.push(`Under ${x.id}, there is no ${layer.id} layer.`);
+      continue;
+    }
+    const diffs = b.columns
+      .filter((c) => x.hasColumn(c.id) && other.owners[c.id] !== layer.owners[c.id])
+      .map((c) => `${other.owners[c.id]} under ${x.columnLabel(c.id)}`);
+    if (diffs.length > 0) out.push(`Under ${x.id}, ${layer.id} is ${diffs.join(', ')}.`);
+  }
+  return out;
+}
+
+export function layerDoc(layer: LayerDef, model?: string, b: Baseline = MICROSOFT_DIAGRAM): string {
+  const kind = b.kindOf(layer.id) ?? 'varies';
+  const groupDoc = b.id === DEFAULT_BASELINE ? (GROUPS.find((g) => g.id === kind)?.doc ?? '') : '';
+  const group = b.groupOf(layer.id) ?? KIND_LABEL[kind];
+  const parts = [`**${layer.label}** (\`${layer.id}\`)`];
+  if (layer.doc) parts.push(layer.doc);
+  parts.push(`Group: ${group}. ${groupDoc}`.trim());
+  if (layer.notes) parts.push(layer.notes);
+  parts.push(ownersByModel(layer, model, b));
+  if (model) {
+    const want = layer.owners[model];
+    if (want === DEPENDS) parts.push(`Under \`${model}\` it depends on the choice made there: any party is accepted.`);
+    else if (want) parts.push(`Under \`${model}\` ${b.id === DEFAULT_BASELINE ? 'the model' : `baseline \`${b.id}\``} expects: **${want}**.`);
+  }
+  if (b.id !== DEFAULT_BASELINE) parts.push(`Baseline: \`${b.id}\` (${b.def.title}).`);
+  if (layer.added) parts.push(`Added by \`${b.id}\`${layer.reason ? `: ${layer.reason}` : '.'}`);
+  for (const o of layer.overrides ?? []) {
+    parts.push(`\`${b.id}\` moves the ${o.column} cell from ${o.was} to ${layer.owners[o.column]}${o.reason ? `: ${o.reason}` : ' (no reason given).'}`);
+  }
+  const others = otherEditions(layer, b);
+  if (others.length > 0) parts.push(others.join(' '));
   return parts.join('\n\n');
 }
 
-export function partyDoc(party: Party, layerId?: string, model?: ServiceModel): string {
-  const parts = [`**${party}** (party)`, PARTY_DOCS[party]];
-  const layer = layerId ? getLayer(layerId) : undefined;
+function partyText(party: string, b: Baseline): string {
+  if (party === CUSTOMER) return PARTY_DOCS.customer;
+  if (party === SHARED) return PARTY_DOCS.shared;
+  if (party === DEPENDS) return 'Depends on the choice made under this model: any party is accepted for the layer.';
+  if (party === 'microsoft' && b.provider.id === 'microsoft') return PARTY_DOCS.microsoft;
+  return `${b.provider.label}, as the cloud provider, does this work and answers for it.`;
+}
+
+export function partyDoc(party: string, layerId?: string, model?: string, b: Baseline = MICROSOFT_DIAGRAM): string {
+  const parts = [`**${party}** (party)`, partyText(party, b)];
+  const layer = layerId ? b.layer(layerId) : undefined;
   if (layer && model) {
-    const want = expectedOwner(layer.id, model);
-    parts.push(
-      want === party
-        ? `This is the owner the model expects for \`${layer.id}\` under \`${model}\`.`
-        : `Under \`${model}\` the model expects **${want}** for \`${layer.id}\`, not ${party}.`,
-    );
+    const want = layer.owners[model];
+    const who = b.id === DEFAULT_BASELINE ? 'the model' : `baseline \`${b.id}\``;
+    if (want === DEPENDS) parts.push(`Under \`${model}\` ${who} accepts any party for \`${layer.id}\` (it depends on the choice made there).`);
+    else if (want !== undefined) {
+      parts.push(
+        want === party
+          ? `This is the owner ${who} expects for \`${layer.id}\` under \`${model}\`.`
+          : `Under \`${model}\` ${who} expects **${want}** for \`${layer.id}\`, not ${party}.`,
+      );
+    }
   }
   return parts.join('\n\n');
 }
 
-export function modelDoc(model: ServiceModel): string {
-  const info = SERVICE_MODEL_INFO[model];
-  const counts = PARTIES.map((p) => `${p}: ${LAYERS.filter((l) => l.owners[model] === p).length}`).join(', ');
-  return [`**${info.label}** (\`${model}\`, service model)`, info.doc, `Layers per owner under ${model}: ${counts}.`].join('\n\n');
+export function modelDoc(model: string, b: Baseline = MICROSOFT_DIAGRAM): string {
+  const c = b.column(model);
+  if (!c) return `\`${model}\` is not a model of baseline \`${b.id}\`: use ${b.columnIds.join(', ')}.`;
+  const counts = [...b.parties, DEPENDS]
+    .map((p) => [p, b.layers.filter((l) => l.owners[model] === p).length] as const)
+    .filter(([p, n]) => n > 0 || p !== DEPENDS)
+    .map(([p, n]) => `${p}: ${n}`)
+    .join(', ');
+  const label = b.id === DEFAULT_BASELINE ? `**${c.label}** (\`${model}\`, service model)` : `**${c.label}** (\`${model}\`, a column of \`${b.id}\`)`;
+  const parts = [label];
+  if (c.doc) parts.push(c.doc);
+  if (!c.cloud && model !== 'on-premises') parts.push('Not a cloud column: the customer runs everything here, so a mismatch is an error.');
+  parts.push(`Layers per owner under ${model}: ${counts}.`);
+  return parts.join('\n\n');
+}
+
+/** A baseline: where it comes from, its provider, columns and rows, and for a custom one what it changes and why. */
+export function baselineDoc(b: Baseline, where?: string): string {
+  const parts = [`**${b.id}** (${b.builtin ? 'built-in baseline' : 'custom baseline'}${b.id === DEFAULT_BASELINE ? ', the default' : ''})`, b.def.title];
+  if (b.def.description && b.def.description !== b.def.title) parts.push(b.def.description);
+  if (b.def.source) parts.push(`Source: ${b.def.source}`);
+  if (b.def.sourceNote) parts.push(b.def.sourceNote);
+  if (where) parts.push(`Defined in ${where}.`);
+  parts.push(`Provider: ${b.provider.label} (\`${b.provider.id}\`).`);
+  parts.push(`Columns: ${b.columns.map((c) => `\`${c.id}\` (${c.label}${c.cloud ? '' : ', not cloud'})`).join(', ')}.`);
+  parts.push(`Rows: ${b.layers.length}, in ${b.groups().map((g) => `${g.label} (${g.layers.length})`).join(', ')}.`);
+  if (b.def.extends) {
+    const changes: string[] = [];
+    for (const l of b.layers) {
+      if (l.added) changes.push(`- adds \`${l.id}\`${l.reason ? `: ${l.reason}` : ''}`);
+      for (const o of l.overrides ?? []) changes.push(`- \`${l.id}\` under ${o.column}: ${o.was} → ${l.owners[o.column]}${o.reason ? ` (${o.reason})` : ''}`);
+    }
+    for (const r of b.def.removed ?? []) changes.push(`- removes \`${r}\``);
+    parts.push(`Extends \`${b.def.extends}\`${changes.length ? ':' : ' and changes nothing.'}${changes.length ? `\n${changes.join('\n')}` : ''}`);
+  }
+  return parts.join('\n\n');
 }
 
 export function ruleDoc(id: string): string | undefined {
