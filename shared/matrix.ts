@@ -12,9 +12,12 @@ export interface MatrixParams {
   uri: string;
 }
 
-export type MatrixParty = 'customer' | 'microsoft' | 'shared';
-export type MatrixServiceModel = 'on-premises' | 'iaas' | 'paas' | 'saas';
-export type MatrixLayerGroup = 'customer-always' | 'varies' | 'provider-in-cloud';
+/** customer, the provider (microsoft under Microsoft's baselines), shared; a reference cell may also be `depends`. */
+export type MatrixParty = string;
+/** A column of the document's baseline (on-premises, iaas, paas, saas under Microsoft's). */
+export type MatrixServiceModel = string;
+/** A display group: customer-always, varies, provider-in-cloud under the default baseline; a baseline's own group labels otherwise. */
+export type MatrixLayerGroup = string;
 export type MatrixCellStatus = 'match' | 'mismatch' | 'unassigned' | 'invalid' | 'unknown-model';
 
 export interface MatrixFindingRef {
@@ -63,6 +66,9 @@ export interface MatrixDocument {
   syntaxError: boolean;
   workloads: MatrixWorkload[];
   rows: MatrixRow[];
+  /** The baseline the document is checked against, and what it expects (the view's reference columns). */
+  baseline: string;
+  reference: MatrixReference;
 }
 
 export interface ResponsibilityMatrix {
@@ -71,9 +77,17 @@ export interface ResponsibilityMatrix {
 
 /** What the model expects: every layer under every service model, and the groups with their labels. */
 export interface MatrixReference {
+  baseline?: { id: string; title: string };
   models: Array<{ id: MatrixServiceModel; label: string }>;
   groups: Array<{ id: MatrixLayerGroup; label: string; doc: string }>;
-  rows: Array<{ layer: string; label: string; group: MatrixLayerGroup; owners: Record<MatrixServiceModel, MatrixParty> }>;
+  rows: Array<{
+    layer: string;
+    label: string;
+    group: MatrixLayerGroup;
+    owners: Record<MatrixServiceModel, MatrixParty>;
+    overrides?: Record<string, string>;
+    added?: string;
+  }>;
 }
 
 /** One element of the matrix's picture, as the server draws it (server/src/service/matrixView.ts). */

@@ -197,6 +197,46 @@ export const matrixStep = {
   },
 };
 
+// A document under a custom baseline (examples/srm.config.yaml lists *.baseline.srm.yaml): contoso-msp-contract
+// extends microsoft-2026 and adds the layer backup-and-recovery after information-and-data.
+const CUSTOM_FILE = 'msp-managed-vms.srm.yaml';
+const ADDED = { layer: 'backup-and-recovery', label: 'Backup and recovery', after: 'information-and-data' };
+
+/** The view of a document under a custom baseline draws that baseline's rows: the row it adds, in its place. */
+export const matrixBaselineStep = {
+  name: 'matrix-view-baseline',
+  async run(s: MatrixSession, shot: Shot): Promise<void> {
+    const { wb } = s;
+    // Room for the matrix (and the picture in docs/baselines.md): no side bar.
+    await wb.command('View: Close Primary Side Bar').catch(() => undefined);
+    let frame = await openMatrix(s, CUSTOM_FILE);
+    let rows: string[] = [];
+    await wb
+      .wait(`the matrix of ${CUSTOM_FILE} to draw the row ${ADDED.layer}`, async () => {
+        frame = await findMatrixFrame(wb, CUSTOM_FILE);
+        rows = await frame.$$eval('#matrix tbody tr[data-layer]', (trs) => trs.map((t) => (t as HTMLElement).dataset.layer ?? ''));
+        return rows.includes(ADDED.layer);
+      }, ms(20_000))
+      .catch(() => {
+        throw new Error(`the matrix of ${CUSTOM_FILE} (baseline contoso-msp-contract) has no row ${ADDED.layer}; rows: ${JSON.stringify(rows)}`);
+      });
+    expect(rows.indexOf(ADDED.layer) === rows.indexOf(ADDED.after) + 1, `${ADDED.layer} should follow ${ADDED.after}: ${JSON.stringify(rows)}`);
+    // The rows are those of the baseline microsoft-2026 it extends, not microsoft-diagram's.
+    expect(rows.includes('configurations-and-settings') && !rows.includes('identity-and-directory-infrastructure'), `rows of microsoft-2026 expected: ${JSON.stringify(rows)}`);
+    const head = await frame.$eval(`#matrix tbody tr[data-layer="${ADDED.layer}"] th.layer`, (e) => e.textContent ?? '');
+    expect(head.includes(ADDED.label), `the row header of ${ADDED.layer}: ${JSON.stringify(head)}`);
+    // Both workloads assign it to the customer, as the baseline expects under iaas and saas: no violation, no gap.
+    const cells = await readCells(frame);
+    for (const w of [0, 1]) {
+      const c = cellOf(cells, ADDED.layer, w);
+      expect(c.text === 'C customer' && !c.classes.includes('violation') && !c.classes.includes('gap'), `${ADDED.layer} / workload ${w}: ${c.text} ${c.classes.join(' ')}`);
+    }
+    // Move the mouse away so no hover or tooltip covers the picture.
+    await wb.page.mouse.move(0, 0);
+    await shot();
+  },
+};
+
 /** After a window reload VS Code restores the view (the extension's webview serializer) on the same file. */
 export const matrixReloadStep = {
   name: 'matrix-view-reload',

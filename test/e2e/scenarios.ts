@@ -47,6 +47,21 @@ export interface Scenarios {
   quickFix: { file: string; code: string; at: Anchor; title: RegExp };
   /** Changing a setting changes the panel: `code` goes from `before` to `after` (null: not listed). */
   setting: { file: string; key: string; value: unknown; code: string; before: SeverityName; after: SeverityName | null };
+  /** Baselines (docs/baselines.md): a document is checked against the baseline it selects (metadata.baseline). */
+  baselines: {
+    /** A document under another edition of Microsoft's matrix: `edit` (replace `length` characters at `at` by
+     * `replacement`) makes the panel list exactly `problems`; a hover at `hover.at` says what `hover.expect` says. */
+    edition: {
+      file: string;
+      edit: { at: Anchor; length: number; replacement: string };
+      problems: ExpectedProblem[];
+      hover: { at: Anchor; expect: RegExp[] };
+    };
+    /** Completion on a key line of a workload under another baseline: the `lines` lines from `clear` are emptied
+     * (their layers become unassigned, the cursor stays on the first, indented), and completion there offers
+     * `expectLabels` and none of `rejectLabels`. */
+    completion: { file: string; clear: Anchor; lines: number; expectLabels: string[]; rejectLabels: string[] };
+  };
 }
 
 export const scenarios: Scenarios = {
@@ -114,6 +129,42 @@ export const scenarios: Scenarios = {
     code: 'model-mismatch',
     before: 'warning',
     after: 'error',
+  },
+  baselines: {
+    edition: {
+      // microsoft-2026 shares client devices under SaaS (microsoft-diagram gives them to the customer in every
+      // model): devices: microsoft in the SaaS workload "teams" is a model-mismatch warning, not customer-only-duty.
+      file: 'microsoft-365-2026.srm.yaml',
+      edit: { at: { text: 'devices: shared', delta: 'devices: '.length }, length: 'shared'.length, replacement: 'microsoft' },
+      problems: [
+        {
+          code: 'model-mismatch',
+          severity: 'warning',
+          message: /Under saas, baseline microsoft-2026 gives layer "devices" to shared, but workload "teams" assigns it to microsoft/,
+          at: { text: 'devices: shared', delta: 'devices: '.length },
+        },
+      ],
+      hover: {
+        at: { text: 'devices: shared', delta: 3 },
+        // \W+ spans the markdown source ("Baseline: `microsoft-2026`", the electron runner) and the rendered text.
+        expect: [
+          /\bsaas\b[^\n]*this workload\W+shared/,
+          /Under\W+saas\W+baseline\W+microsoft-2026\W+expects\W+shared/,
+          /Baseline:\W+microsoft-2026\b/,
+          /Under microsoft-diagram, devices is customer under SaaS\./,
+          /Under microsoft-ai, there is no devices layer\./,
+        ],
+      },
+    },
+    completion: {
+      // Workload "m365-copilot" (microsoft-ai, saas): its last four lines emptied, completion offers those AI layers.
+      file: 'copilot-ai.srm.yaml',
+      clear: { text: 'model-tuning: microsoft' },
+      lines: 4,
+      expectLabels: ['model-tuning', 'model-design-and-implementation', 'model-training-and-data-governance', 'ai-compute-infrastructure'],
+      // Layers of microsoft-diagram and microsoft-2026 that microsoft-ai lacks.
+      rejectLabels: ['operating-system', 'physical-hosts', 'information-and-data', 'devices', 'configurations-and-settings'],
+    },
   },
 };
 

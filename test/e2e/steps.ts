@@ -1,5 +1,6 @@
 // Every step of the e2e run, in the order they run (names as printed and as --only takes them).
-import { matrixReloadStep, matrixStep } from './matrix.e2e';
+import { matrixBaselineStep, matrixReloadStep, matrixStep } from './matrix.e2e';
+import { baselineCompletionStep, baselineEditionStep } from './steps-baselines';
 import type { Step } from './step-runner';
 import { completionLayerStep, grammarColoursStep, hoverLayerStep, quickFixStep } from './steps-editor';
 import { crashRestartStep, inHostSuiteStep, noNotificationsStep } from './steps-host';
@@ -13,8 +14,13 @@ export const steps: Step[] = [
   completionLayerStep,
   quickFixStep,
   severitySettingStep,
+  // Baselines (steps-baselines.ts): microsoft-2026's findings and hover, completion under microsoft-ai.
+  baselineEditionStep,
+  baselineCompletionStep,
   // The responsibility matrix view (matrix.e2e.ts): cells, outlined violation, click reveals, live edit.
   matrixStep,
+  // The view of a document under a custom baseline: the row the baseline adds.
+  matrixBaselineStep,
   noNotificationsStep,
   inHostSuiteStep,
   crashRestartStep,

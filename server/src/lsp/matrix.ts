@@ -25,7 +25,7 @@ export type GetParsed = (uri: string) => Promise<ParsedSnapshot | undefined> | P
 export function matrixResult(uri: string, snap: ParsedSnapshot): MatrixResult {
   // Assigning the service's types to the shared wire types is the compile-time check that they agree.
   const matrix = matrixFromParsed(snap.parsed, snap.findings);
-  const reference = matrixReference();
+  const reference = matrix.documents[0]?.reference ?? matrixReference();
   const view = { documents: matrix.documents.map((d) => documentView(d, reference)), legend: legendView() };
   return { uri, version: snap.version, matrix, reference, view };
 }

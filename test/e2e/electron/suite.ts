@@ -181,6 +181,43 @@ const steps: { name: string; run: () => Promise<void> }[] = [
     },
   },
   {
+    name: 'baseline-2026',
+    async run() {
+      const b = S.baselines.edition;
+      const editor = await open(b.file);
+      const doc = editor.document;
+      await diagnosticsUntil(doc.uri, `no problems for ${b.file}`, (ds) => ds.length === 0);
+      const start = pos(doc, b.edit.at);
+      assert.ok(await editor.edit((e) => e.replace(new vscode.Range(start, start.translate(0, b.edit.length)), b.edit.replacement)), 'edit applied');
+      const ds = await diagnosticsUntil(doc.uri, `exactly the expected problems of ${b.file} after the edit`, (d) => matches(doc, b.problems, d));
+      assert.ok(ds.every((d) => codeOf(d) !== 'customer-only-duty' && d.range.start.isEqual(start)), `the model-mismatch on the value:\n${show(ds)}`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos(doc, b.hover.at));
+      const text = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .join('\n');
+      await revert(editor);
+      for (const re of b.hover.expect) assert.match(text, re);
+    },
+  },
+  {
+    name: 'baseline-ai-completion',
+    async run() {
+      const c = S.baselines.completion;
+      const editor = await open(c.file);
+      const doc = editor.document;
+      const first = doc.lineAt(pos(doc, c.clear).line);
+      const indent = first.text.slice(0, first.firstNonWhitespaceCharacterIndex);
+      const range = new vscode.Range(first.range.start, doc.lineAt(first.lineNumber + c.lines - 1).range.end);
+      assert.ok(await editor.edit((e) => e.replace(range, indent)), 'edit applied');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(first.lineNumber, indent.length));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      await revert(editor);
+      for (const l of c.expectLabels) assert.ok(labels.includes(l), `completion ${l} missing from [${labels.join(', ')}]`);
+      for (const l of c.rejectLabels) assert.ok(!labels.includes(l), `completion ${l} should not be offered: [${labels.join(', ')}]`);
+    },
+  },
+  {
     name: 'server-still-running',
     async run() {
       // The in-host equivalent of "no error notification": the client never stopped.

@@ -137,7 +137,7 @@ export class BaselineScope {
     } else {
       // Guard against re-entry while building (cannot happen after the chain check; never loop if it did).
       this.built.set(name, { findings: [] });
-      result = buildEntry(own, (n) => this.lookup(n));
+      result = buildEntry(own, (n) => this.lookup(n), this.known());
     }
     this.built.set(name, result);
     return result;
@@ -175,7 +175,7 @@ type Lookup = (name: string) => Baseline | 'unknown' | 'invalid';
 const nonParty = new Set([CUSTOMER, SHARED, DEPENDS]);
 
 /** Builds one baseline document into a Baseline, with its meaning findings (offsets relative to the document). */
-function buildEntry(e: BaselineEntry, lookup: Lookup): Built {
+function buildEntry(e: BaselineEntry, lookup: Lookup, known: readonly string[]): Built {
   const f = e.analysis.facts;
   const findings: RawFinding[] = [];
   const name = e.name;
@@ -188,8 +188,7 @@ function buildEntry(e: BaselineEntry, lookup: Lookup): Built {
   if (f.extends) {
     const r = lookup(f.extends.value);
     if (r === 'unknown') {
-      const known = [...BUILTIN_IDS];
-      const s = closest(f.extends.value, known);
+      const s = closest(f.extends.value, known.filter((k) => k !== name));
       findings.push(
         invalidBaseline(
           f.extends.span,

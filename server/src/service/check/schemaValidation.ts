@@ -30,7 +30,8 @@ function validators(b: Baseline): Validators {
   const hit = cache.get(b.key);
   if (hit) return hit;
   const ajv = createAjv();
-  const schema = buildSchema(b);
+  // Built-ins compile their full schema (the one the files carry); a custom baseline the lean one (same errors).
+  const schema = buildSchema(b, { lean: !b.builtin });
   const id = schemaIdFor(b);
   ajv.addSchema(schema);
   const workload = ajv.getSchema(`${id}#/$defs/workload`);

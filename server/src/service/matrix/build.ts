@@ -2,18 +2,7 @@
 // cell beside the owner the model expects, and the findings that fall in the cell, built from the engine's parse
 // (it parses nothing itself). Pure; used by `srm matrix` and by the matrix webview. Renderers for md/csv/json are at
 // the end (escaping: exportText.ts).
-import {
-  GROUPS,
-  LAYERS,
-  SERVICE_MODELS,
-  SERVICE_MODEL_INFO,
-  expectedOwner,
-  isParty,
-  isServiceModel,
-  type LayerGroup,
-  type Party,
-  type ServiceModel,
-} from '../../model';
+import { DEFAULT_BASELINE, DEPENDS, GROUPS, MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import { csvTable, jsonText, mdText } from '../exportText';
 import type { ParsedFile } from '../parse/parseFile';
 import type { Finding, FindingCode, Severity } from '../types';
@@ -45,8 +34,8 @@ export interface MatrixCell {
   owner: string | null;
   /** The team named in the long form, if any. */
   team?: string;
-  /** The owner the model gives this layer under the workload's model; null when the model is unknown. */
-  expected: Party | null;
+  /** The owner the baseline gives this layer under the workload's model (`depends`: any party); null when unknown. */
+  expected: string | null;
   status: CellStatus;
   /** Findings located in this assignment (and, for unassigned cells, the workload's unassigned-layer finding). */
   findings: MatrixFindingRef[];
@@ -58,8 +47,8 @@ export interface MatrixCell {
 export interface MatrixWorkload {
   /** The name as written; `#N` (1-based position) when it has none. */
   name: string;
-  /** The service model when valid, else null (see modelText). */
-  model: ServiceModel | null;
+  /** The service model when it is a column of the document's baseline, else null (see modelText). */
+  model: string | null;
   /** The model as written, when it is not a valid service model. */
   modelText?: string;
   /** Offsets of the workload item. */
@@ -72,7 +61,8 @@ export interface MatrixWorkload {
 export interface MatrixRow {
   layer: string;
   label: string;
-  group: LayerGroup;
+  /** The display group's id in the document's reference (`customer-always`… under the default baseline). */
+  group: string;
   /** One cell per workload, in the order of `workloads`. */
   cells: MatrixCell[];
 }
@@ -85,8 +75,12 @@ export interface MatrixDocument {
   /** True when the document has a YAML syntax error: the matrix shows what could be read, rules did not run. */
   syntaxError: boolean;
   workloads: MatrixWorkload[];
-  /** Every layer of the model, in the model's display order. */
+  /** Every layer of the document's baseline, in its display order. */
   rows: MatrixRow[];
+  /** The baseline the document is checked against. */
+  baseline: string;
+  /** What that baseline expects: the view's reference columns and groups. */
+  reference: MatrixReference;
 }
 
 export interface ResponsibilityMatrix {
@@ -125,15 +119,20 @@ interface Assigned {
   end: number;
 }
 
-function makeCell(model: ServiceModel | null, layer: string, a: Assigned | null): MatrixCell {
-  const expected = model ? (expectedOwner(layer, model) ?? null) : null;
+function makeCell(b: Baseline, model: string | null, layer: string, a: Assigned | null): MatrixCell {
+  const expected = model ? (b.cell(layer, model) ?? null) : null;
   if (!a) return { owner: null, expected, status: 'unassigned', findings: [] };
   const cell: MatrixCell = { owner: a.owner, expected, status: 'match', findings: [], start: a.start, end: a.end };
   if (a.team !== undefined) cell.team = a.team;
-  if (!isParty(a.owner)) cell.status = 'invalid';
+  if (!b.isParty(a.owner)) cell.status = 'invalid';
   else if (expected === null) cell.status = 'unknown-model';
-  else cell.status = a.owner === expected ? 'match' : 'mismatch';
+  else cell.status = a.owner === expected || expected === DEPENDS ? 'match' : 'mismatch';
   return cell;
+}
+
+/** A row's group id in `b`'s reference: the derived kind under the default (as before baselines), else the label. */
+function groupId(b: Baseline, layer: string): string {
+  return b.id === DEFAULT_BASELINE ? (b.kindOf(layer) ?? 'varies') : (b.groupOf(layer) ?? '');
 }
 
 /**
@@ -144,7 +143,9 @@ function makeCell(model: ServiceModel | null, layer: string, a: Assigned | null)
 export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] = []): ResponsibilityMatrix {
   const documents: MatrixDocument[] = [];
   for (const d of file.documents) {
-    const out: MatrixDocument = { index: d.index, syntaxError: d.syntax.length > 0, workloads: [], rows: [] };
+    if (d.baselineDoc) continue; // a baseline document has no workloads: srm baselines show draws its matrix
+    const b = d.baseline;
+    const out: MatrixDocument = { index: d.index, syntaxError: d.syntax.length > 0, workloads: [], rows: [], baseline: b.id, reference: matrixReference(b) };
     const name = d.name;
     if (name !== undefined && name !== '') out.name = name;
     const cols = d.workloads.map((part, i) => {
@@ -153,7 +154,7 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
         s ? { start: s.start + part.base, end: s.end + part.base } : undefined;
       const wl: MatrixWorkload = {
         name: f.name ?? `#${i + 1}`,
-        model: isServiceModel(f.model) ? f.model : null,
+        model: b.hasColumn(f.model) ? f.model : null,
         // The item's own node (as yaml reports it: after the `- `), falling back to its chunk.
         start: f.span.end > f.span.start ? f.span.start + part.base : part.start,
         end: f.span.end > f.span.start ? f.span.end + part.base : part.end,
@@ -181,9 +182,9 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
       return { wl, assigned };
     });
     out.workloads = cols.map((c) => c.wl);
-    for (const layer of LAYERS) {
-      const cells = cols.map(({ wl, assigned }) => makeCell(wl.model, layer.id, assigned.get(layer.id) ?? null));
-      out.rows.push({ layer: layer.id, label: layer.label, group: layer.group, cells });
+    for (const layer of b.layers) {
+      const cells = cols.map(({ wl, assigned }) => makeCell(b, wl.model, layer.id, assigned.get(layer.id) ?? null));
+      out.rows.push({ layer: layer.id, label: layer.label, group: groupId(b, layer.id), cells });
     }
     attachFindings(out, findings.filter((f) => f.document === d.index));
     documents.push(out);
@@ -191,19 +192,50 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
   return { documents };
 }
 
-/** What the model expects, for the view's reference column: every layer under every service model. */
+/** What the baseline expects, for the view's reference columns: every layer under every column. */
 export interface MatrixReference {
-  models: Array<{ id: ServiceModel; label: string }>;
-  groups: Array<{ id: LayerGroup; label: string; doc: string }>;
-  rows: Array<{ layer: string; label: string; group: LayerGroup; owners: Record<ServiceModel, Party> }>;
+  /** The baseline's id, and its title (the view's header names it). */
+  baseline?: { id: string; title: string };
+  models: Array<{ id: string; label: string }>;
+  groups: Array<{ id: string; label: string; doc: string }>;
+  rows: Array<{
+    layer: string;
+    label: string;
+    group: string;
+    owners: Record<string, string>;
+    /** Cells a custom baseline moved: column -> "was X: reason". */
+    overrides?: Record<string, string>;
+    /** Set on a layer a custom baseline added (its reason, if any). */
+    added?: string;
+  }>;
 }
 
-export function matrixReference(): MatrixReference {
-  return {
-    models: SERVICE_MODELS.map((id) => ({ id, label: SERVICE_MODEL_INFO[id].label })),
-    groups: GROUPS.map((g) => ({ id: g.id, label: g.label, doc: g.doc })),
-    rows: LAYERS.map((l) => ({ layer: l.id, label: l.label, group: l.group, owners: { ...l.owners } })),
+const references = new Map<string, MatrixReference>();
+
+export function matrixReference(b: Baseline = MICROSOFT_DIAGRAM): MatrixReference {
+  const hit = references.get(b.key);
+  if (hit) return hit;
+  const dflt = b.id === DEFAULT_BASELINE;
+  const ref: MatrixReference = {
+    ...(dflt ? {} : { baseline: { id: b.id, title: b.def.title } }),
+    models: b.columns.map((c) => ({ id: c.id, label: c.label })),
+    groups: dflt
+      ? GROUPS.map((g) => ({ id: g.id, label: g.label, doc: g.doc }))
+      : b.groups().map((g) => ({ id: g.label, label: g.label, doc: '' })),
+    rows: b.layers.map((l) => ({
+      layer: l.id,
+      label: l.label,
+      group: groupId(b, l.id),
+      owners: { ...l.owners },
+      ...(l.overrides && l.overrides.length > 0
+        ? { overrides: Object.fromEntries(l.overrides.map((o) => [o.column, `was ${o.was}${o.reason ? `: ${o.reason}` : ''}`])) }
+        : {}),
+      ...(l.added ? { added: l.reason ?? '' } : {}),
+    })),
   };
+  if (references.size > 64) references.clear();
+  references.set(b.key, ref);
+  return ref;
 }
 
 // ---- renderers (user text goes through exportText.ts) ----
@@ -232,7 +264,8 @@ export function matrixToMarkdown(m: ResponsibilityMatrix): string {
   const parts: string[] = [];
   for (const d of m.documents) {
     const title = d.name === undefined ? `document ${d.index + 1}` : mdText(d.name);
-    parts.push(`## ${title}${d.syntaxError ? ' (YAML syntax error: partial)' : ''}\n`);
+    const under = d.baseline === DEFAULT_BASELINE ? '' : ` (baseline ${mdText(d.baseline)})`;
+    parts.push(`## ${title}${under}${d.syntaxError ? ' (YAML syntax error: partial)' : ''}\n`);
     if (d.workloads.length === 0) {
       parts.push('No workloads.\n');
       continue;
@@ -269,11 +302,17 @@ export function matrixCsvRows(m: ResponsibilityMatrix): string[][] {
     for (const w of d.workloads) header.push(`${multi ? `${d.name ?? `document ${d.index + 1}`}/` : ''}${columnTitle(w)}`);
   }
   const rows = [header];
-  LAYERS.forEach((layer, i) => {
-    const row = [layer.id];
-    for (const d of m.documents) for (const c of d.rows[i]?.cells ?? []) row.push(cellText(c));
+  // Every layer of every document's baseline, in first-seen order; a document whose baseline lacks one gets ''.
+  const layers: string[] = [];
+  for (const d of m.documents) for (const r of d.rows) if (!layers.includes(r.layer)) layers.push(r.layer);
+  for (const layer of layers) {
+    const row = [layer];
+    for (const d of m.documents) {
+      const r = d.rows.find((x) => x.layer === layer);
+      for (let i = 0; i < d.workloads.length; i++) row.push(r ? cellText(r.cells[i] as MatrixCell) : '');
+    }
     rows.push(row);
-  });
+  }
   return rows;
 }
 

@@ -108,8 +108,10 @@ function workloadView(w: MatrixWorkload, col: number): ViewNode {
 }
 
 /** One document: its name, a syntax-error notice, the table (layers by group down, workloads, the model's columns). */
-export function documentView(d: MatrixDocument, ref: MatrixReference): ViewNode {
+export function documentView(d: MatrixDocument, fallback: MatrixReference): ViewNode {
+  const ref = d.reference ?? fallback;
   const children: ViewNode[] = [el('h2', undefined, d.name ?? `document ${d.index + 1}`)];
+  if (ref.baseline) children.push(el('p', 'baseline', `Checked against baseline ${ref.baseline.id}: ${ref.baseline.title}`));
   if (d.syntaxError) children.push(el('p', 'notice', 'This document has a YAML syntax error: nothing could be read from it.'));
   const used = new Set<string | null>(d.workloads.map((w) => w.model));
   const refCls = (k: number, model: string) => `${k === 0 ? ' ref-first' : ''}${used.has(model) ? ' used' : ''}`;
@@ -132,12 +134,15 @@ export function documentView(d: MatrixDocument, ref: MatrixReference): ViewNode 
     for (const r of rows) {
       const cells: ViewNode[] = [{ tag: 'th', cls: 'layer', attrs: { scope: 'row', title: `${r.label} (${r.layer})` }, children: [r.label, el('code', undefined, r.layer)] }];
       r.cells.forEach((c, i) => cells.push(cellView(c, d.workloads[i] as MatrixWorkload, r.layer, r.label, i)));
-      const owners = ref.rows.find((x) => x.layer === r.layer)?.owners;
+      const refRow = ref.rows.find((x) => x.layer === r.layer);
+      const owners = refRow?.owners;
       ref.models.forEach((m, k) => {
         const o = owners?.[m.id] ?? null;
-        cells.push({ tag: 'td', cls: `ref ${partyClass(o)}${refCls(k, m.id)}`, attrs: { title: `${r.label} under ${m.label}: ${o ?? '?'}` }, children: [el('span', 'badge', partyLetter(o))] });
+        const moved = refRow?.overrides?.[m.id];
+        const title = `${r.label} under ${m.label}: ${o ?? '?'}${moved ? ` (overridden, ${moved})` : ''}`;
+        cells.push({ tag: 'td', cls: `ref ${partyClass(o)}${refCls(k, m.id)}${moved ? ' overridden' : ''}`, attrs: { title }, children: [el('span', 'badge', `${partyLetter(o)}${moved ? '*' : ''}`)] });
       });
-      body.push({ tag: 'tr', data: { layer: r.layer }, children: cells });
+      body.push({ tag: 'tr', data: { layer: r.layer, ...(refRow?.added !== undefined ? { added: 'true' } : {}) }, children: cells });
     }
     table.children?.push(el('tbody', undefined, ...body));
   }
