@@ -19,7 +19,7 @@ function time<T>(fn: () => T): [number, T] {
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const floor = makeFloor(JSON.parse(readFileSync(path.join(root, 'schemas/srm.schema.json'), 'utf8')));
+const floor = makeFloor(JSON.parse(readFileSync(path.join(root, 'schemas/baselines/microsoft-diagram.schema.json'), 'utf8')));
 for (const n of sizes.length ? sizes : [1000, 10000]) {
   const text = generate(n, { seed: 42, mistakes: 0.02 });
   const floors: number[] = [];

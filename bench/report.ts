@@ -25,7 +25,7 @@ export function report(
   L.push('- Command: `npm run bench` (`node --import tsx bench/run.ts`)' + (argv.length ? ` with \`${argv.join(' ')}\`` : ''));
   L.push(`- Files: bench/generate.ts, seed 42, 1% of workloads with one mistake; the same file for every tool`);
   L.push(
-    `- Floor: \`yaml.parseDocument\` + \`toJS\` + ajv (strict, 2020-12) validation of the whole file against schemas/srm.schema.json, in the bench process (median)`,
+    `- Floor: \`yaml.parseDocument\` + \`toJS\` + ajv (strict, 2020-12) validation of the whole file against schemas/baselines/microsoft-diagram.schema.json (the default baseline's exact schema), in the bench process (median)`,
   );
   L.push(`- Peer: ${info.peerVersion ? `yaml-language-server ${info.peerVersion} with schemas/srm.schema.json (a \`# yaml-language-server: $schema=\` modeline on the file's first line, so the peer validates, hovers and completes against the schema)` : 'not run'}`);
   L.push('- Servers are driven over stdio by bench/lsp.ts (push diagnostics); times are wall clock from sending to receiving.');
