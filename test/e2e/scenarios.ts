@@ -141,11 +141,12 @@ export const scenarios: Scenarios = {
           code: 'model-mismatch',
           severity: 'warning',
           message: /Under saas, baseline microsoft-2026 gives layer "devices" to shared, but workload "teams" assigns it to microsoft/,
-          at: { text: 'devices: shared', delta: 'devices: '.length },
+          // Anchors that hold before and after the edit (the electron runner reads the edited document).
+          at: { text: 'devices: ', delta: 'devices: '.length },
         },
       ],
       hover: {
-        at: { text: 'devices: shared', delta: 3 },
+        at: { text: 'devices: ', delta: 3 },
         // \W+ spans the markdown source ("Baseline: `microsoft-2026`", the electron runner) and the rendered text.
         expect: [
           /\bsaas\b[^\n]*this workload\W+shared/,

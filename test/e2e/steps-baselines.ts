@@ -45,6 +45,8 @@ export const baselineEditionStep: Step = {
     const mismatch = last.find((p) => p.code === 'model-mismatch');
     if (mismatch?.column !== at.column) throw new Error(`model-mismatch should start at the value (column ${at.column}):\n${show(last)}`);
     log(`${rel}: ${show(last).trim()}`);
+    // Typing opened the suggest widget: close it for the picture.
+    await wb.page.keyboard.press('Escape');
     await wb.page.mouse.move(0, 0);
     await shot('problems');
 
@@ -53,6 +55,8 @@ export const baselineEditionStep: Step = {
     await wb.goto(h.line, h.column);
     const hover = await wb.hoverAtCursor();
     const failed = e.hover.expect.filter((re) => !re.test(hover.markdown));
+    // The picture shows the end of the hover: the baseline and the other editions.
+    if (!failed.length) await wb.scrollHoverToEnd();
     await shot('hover');
     await wb.page.keyboard.press('Escape');
     if (failed.length) throw new Error(`hover at ${rel}:${h.line}:${h.column} does not match ${failed.join(', ')}:\n${hover.markdown}`);

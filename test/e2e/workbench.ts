@@ -274,6 +274,22 @@ export class Workbench {
     });
   }
 
+  /** Scrolls the hover on screen to its end with the mouse wheel (a long hover scrolls within its box) and waits
+   * until its last line is inside the box. */
+  async scrollHoverToEnd(): Promise<void> {
+    const box = await this.page.locator('.monaco-hover:not(.hidden)').first().boundingBox();
+    if (!box) throw new Error('no hover on screen');
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.wait('the hover to show its last line', async () => {
+      await this.page.mouse.wheel(0, 400);
+      return this.page.evaluate(() => {
+        const h = document.querySelector('.monaco-hover:not(.hidden)');
+        const last = [...(h?.querySelectorAll('.rendered-markdown > *') ?? [])].pop();
+        return !!h && !!last && last.getBoundingClientRect().bottom <= h.getBoundingClientRect().bottom + 1;
+      });
+    });
+  }
+
   // ---------- completion ----------
 
   /** Triggers suggestions (Ctrl+Space) until the suggest widget lists labels that satisfy `ok`; returns the
