@@ -1,6 +1,8 @@
 // Soak test of the real language server (`server.js --stdio` in a child process, freshly bundled from source):
-// random valid and hostile edits interleaved with hover, completion, symbols, folding, code actions, pull
-// diagnostics, cancellations, unknown documents, out-of-range positions and malformed requests. The process must
+// random valid and hostile edits (to the examples and to files of baseline documents: custom baselines with
+// documents selecting them, broken ones with cycles, unknown extends and garbage cells) interleaved with hover,
+// completion, symbols, folding, code actions, pull diagnostics, cancellations, unknown documents, out-of-range
+// positions and malformed requests. The process must
 // never exit, every request must get a result or a proper JSON-RPC error within seconds (never InternalError, malformed
 // or not), its memory must stay bounded, and afterwards a clean document gets exactly the engine's diagnostics.
 // The malformed params of every request method, one by one on the wire: malformed.test.ts.
@@ -21,10 +23,38 @@ const SEED = Number(process.env.SRM_SOAK_SEED ?? '20261129');
 /** The server's resident memory never goes above this. */
 const RSS_BOUND_MB = 600;
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.srm.yaml'))
-  .sort()
-  .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
+const baselineDoc = (name: string, body: string) => `apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: ${name}\n${body}`;
+const selecting = (name: string, baseline: string, model: string, rows: string) =>
+  `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: ${name}\n  baseline: ${baseline}\nworkloads:\n  - name: w\n    model: ${model}\n    responsibilities:\n${rows}`;
+/** Files with baseline documents: one defining a baseline and documents selecting it, one of broken baselines. */
+const BASELINE_INPUTS = [
+  [
+    baselineDoc('soak-contract', 'extends: microsoft-2026\nlayers:\n  - id: devices\n    owners: { saas: customer }\n    reason: C-17\n  - id: backup\n    label: Backup\n    after: information-and-data\n    owners: { on-premises: customer, iaas: customer, paas: shared, saas: depends }\nremove: [physical-network]\n'),
+    selecting('uses-it', 'soak-contract', 'saas', '      information-and-data: customer\n      backup: microsoft\n      devices: shared\n      physical-network: microsoft\n'),
+    baselineDoc('soak-aws', 'provider: { id: aws, label: AWS }\nmodels:\n  - { id: hosted, label: Hosted }\n  - { id: outposts, label: Outposts, cloud: false }\nlayers:\n  - { id: data, label: Data, owners: { hosted: customer, outposts: customer } }\n  - { id: racks, label: Racks, owners: { hosted: aws, outposts: customer } }\n'),
+    selecting('uses-aws', 'soak-aws', 'hosted', '      data: aws\n      racks: microsoft\n'),
+    selecting('uses-ai', 'microsoft-ai', 'paas', '      model-tuning: shared\n      devices: customer\n'),
+  ].join('---\n'),
+  [
+    baselineDoc('cycle-a', 'extends: cycle-b\nlayers: []\n'),
+    baselineDoc('cycle-b', 'extends: cycle-a\nlayers: []\n'),
+    baselineDoc('itself', 'extends: itself\nlayers: []\n'),
+    baselineDoc('unknown-base', 'extends: microsoft-2025\nlayers:\n  - id: devices\n    owners: { saas: nobody }\n'),
+    baselineDoc('garbage', 'extends: microsoft-diagram\nlayers:\n  - id: devices\n    owners: { saas: [x], cloud: customer, iaas: 42 }\n  - id: new-one\n    owners: {}\n  - id: devices\n    after: nowhere\n    owners: { paas: nobody }\nremove: [ghost, devices]\n'),
+    baselineDoc('microsoft-2026', 'extends: microsoft-diagram\nlayers: []\n'),
+    selecting('uses-cycle', 'cycle-a', 'saas', '      devices: microsoft\n'),
+    selecting('uses-garbage', 'garbage', 'saas', '      devices: microsoft\n'),
+    selecting('uses-nothing', 'contoso-contrat', 'iaas', '      devices: microsoft\n'),
+  ].join('---\n'),
+];
+
+const EXAMPLES = [
+  ...readdirSync(join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.srm.yaml'))
+    .sort()
+    .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')),
+  ...BASELINE_INPUTS,
+];
 
 const HEADER = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: soak\n';
 function billionLaughs(): string {
@@ -58,6 +88,9 @@ const HOSTILE: Array<() => string> = [
   () => '# srm-disable-next-line model-mismatch\n',
   () => '# srm-disable nope\n',
   () => '  description: |\n    # srm-disable-next-line x\n',
+  () => '\nkind: ResponsibilityBaseline\n',
+  () => 'extends: cycle-a\n',
+  () => '\n  baseline: nowhere\n',
 ];
 const VALID_SNIPPETS = [
   'customer',
@@ -72,6 +105,9 @@ const VALID_SNIPPETS = [
   'operating-system',
   'model: ',
   '  ',
+  '\n  baseline: microsoft-2026',
+  '\n  baseline: soak-contract',
+  'depends',
 ];
 
 interface Doc {

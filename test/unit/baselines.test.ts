@@ -112,7 +112,6 @@ test('a custom baseline of 1,000 layers: the derived rules, chunked and whole, i
 
 test(
   'a custom baseline of 1,000 layers is checked in under 2 s of CPU, the first time (its exact schema compiled included)',
-  { todo: 'engine: ~3.4 s; ajv compiles the 1,000-layer exact schema in ~2.5 s (check/schemaValidation.ts validators(), inlineRefs)' },
   () => {
     const { base, doc } = bigBaseline('big-timed', 1000);
     diagnose(parseFile(assignmentDoc('warm', undefined, '  - name: w\n    model: paas\n    responsibilities: {}\n'))); // the modules and the default schema
@@ -198,8 +197,45 @@ test('fixAll on a file selecting a custom baseline adds the missing layers with 
   assert.deepEqual(diagnose(parseFile(r.text)), []);
 });
 
-test('extends naming no baseline: the did-you-mean chooses from the custom names in reach too', { todo: 'engine: buildEntry suggests built-in ids only (scope.ts, `const known = [...BUILTIN_IDS]`)' }, () => {
+test('extends naming no baseline: the did-you-mean chooses from the custom names in reach too', () => {
   const text = `${baselineDoc('contoso-contract', 'extends: microsoft-2026\nlayers: []\n')}---\n${baselineDoc('derived', 'extends: contoso-contrat\nlayers: []\n')}`;
   const f = diagnose(parseFile(text)).find((x) => x.code === 'invalid-baseline')!;
   assert.match(f.message, /Did you mean "contoso-contract"\?/);
+});
+
+test('a baseline document\'s shape errors are schema findings, and they keep its meaning from being checked', () => {
+  const text = baselineDoc('shape', 'extends: microsoft-2026\nlayers:\n  - id: devices\n    owners: { saas: 42, cloud: nobody }\n    reason: x\n');
+  const fs = diagnose(parseFile(text));
+  assert.deepEqual(fs.map((f) => [f.code, text.slice(f.start, f.end), f.message]), [['schema', '42', 'the cell "saas" must be a string, not the number 42.']]);
+});
+
+// ---- reported to the engine's owner: failing now, marked todo until fixed ------------------------------------------
+
+const meaning = (text: string) => diagnose(parseFile(text)).filter((f) => f.code === 'invalid-baseline').map((f) => [text.slice(f.start, f.end), f.message]);
+
+test('after naming the layer itself is not reported as naming no layer (nor answered with a did-you-mean of itself)', { todo: 'engine: placeAfter returns false for j === i (scope.ts), so the message says the layer does not exist' }, () => {
+  const text = baselineDoc('p', 'extends: microsoft-2026\nlayers:\n  - id: devices\n    after: devices\n    owners: { saas: customer }\n    reason: r\n');
+  for (const [, message] of meaning(text)) {
+    assert.doesNotMatch(message as string, /names no layer|Did you mean "devices"/, message as string);
+  }
+});
+
+test('after may name a new layer of the same baseline given further down (the order of the list does not matter)', { todo: 'engine: after is resolved while the layers are added, so only layers above count (scope.ts buildEntry)' }, () => {
+  const cells = '{ on-premises: customer, iaas: customer, paas: customer, saas: customer }';
+  const text = baselineDoc('p', `extends: microsoft-2026\nlayers:\n  - id: new-a\n    label: A\n    after: new-b\n    owners: ${cells}\n  - id: new-b\n    label: B\n    owners: ${cells}\n`);
+  assert.deepEqual(meaning(text), []);
+  const r = scopeFromSources([{ source: 's', text }]).resolve('p');
+  assert.ok(r.ok);
+  assert.deepEqual(r.baseline.layerIds.slice(-2), ['new-b', 'new-a']);
+});
+
+test('remove naming a base layer twice: the repeat is not "no layer of the base"', { todo: 'engine: the second remove finds the layer gone and says the base lacks it (scope.ts)' }, () => {
+  const text = baselineDoc('p', 'extends: microsoft-2026\nlayers: []\nremove: [physical-network, physical-network]\n');
+  for (const [, message] of meaning(text)) assert.doesNotMatch(message as string, /remove names no layer of "microsoft-2026"/, message as string);
+});
+
+test('remove naming a layer the baseline itself adds (not a layer of the base) is invalid-baseline on that name', { todo: 'engine: remove runs on the built list, so it silently drops a layer the document adds (spec: "remove names a layer the base lacks")' }, () => {
+  const text = baselineDoc('p', 'extends: microsoft-2026\nlayers:\n  - id: backup\n    label: Backup\n    owners: { on-premises: customer, iaas: customer, paas: customer, saas: customer }\nremove: [backup]\n');
+  const fs = diagnose(parseFile(text)).filter((f) => f.code === 'invalid-baseline');
+  assert.deepEqual(fs.map((f) => [f.start, f.end, f.severity]), [[text.lastIndexOf('backup'), text.lastIndexOf('backup') + 6, 'error']]);
 });

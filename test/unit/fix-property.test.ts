@@ -1,12 +1,13 @@
 // Property test of fix-all (the CLI's --fix, the editor's "Fix all", source.fixAll.srm): on generated files full of
-// typos, synonyms, missing layers and wrong owners, and on fuzzed examples, it never adds a finding, never writes a
+// typos, synonyms, missing layers and wrong owners (under the default, the built-in baselines, custom baselines
+// defined in the file, a broken one and an unknown name), and on fuzzed examples, it never adds a finding, never writes a
 // duplicate key, keeps the YAML parsing, and a second run changes nothing. Seed fixed; SRM_FC_RUNS / SRM_FC_SEED override.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LAYER_IDS } from '../../server/src/model';
+import { BUILTIN_BASELINES, LAYER_IDS } from '../../server/src/model';
 import { diagnose, fixAll, parseFile, type DiagnoseOptions, type Finding } from '../../server/src/service';
 
 const SEED = Number(process.env.SRM_FC_SEED ?? '20261201');
@@ -56,27 +57,60 @@ const typoOf = (id: string) =>
   );
 const SYNONYMS = ['endpoints', 'data center security', 'Physical security', 'identity', 'network', 'os', 'data', 'apps'];
 
+/**
+ * Baseline documents a generated file may carry in front, and what its documents select: the built-ins, a custom
+ * baseline extending microsoft-2026 (an override, a new layer, a remove), a full aws-style one with its own provider
+ * and a column that is not a cloud column, a broken one (a cell naming no party) and a name nothing defines.
+ */
+const CUSTOM_BASELINES = {
+  contract:
+    'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: contract\nextends: microsoft-2026\nlayers:\n' +
+    '  - id: devices\n    owners: { saas: customer }\n    reason: C-17\n' +
+    '  - id: backup-and-recovery\n    label: Backup and recovery\n    after: information-and-data\n    owners: { on-premises: customer, iaas: customer, paas: shared, saas: depends }\n' +
+    'remove: [physical-network]\n',
+  aws:
+    'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: aws\nprovider: { id: aws, label: AWS }\nmodels:\n' +
+    '  - { id: infrastructure, label: Infrastructure }\n  - { id: abstracted, label: Abstracted }\n  - { id: outposts, label: Outposts, cloud: false }\nlayers:\n' +
+    '  - { id: customer-data, label: Customer data, owners: { infrastructure: customer, abstracted: customer, outposts: customer } }\n' +
+    '  - { id: operating-system, label: Operating system, owners: { infrastructure: customer, abstracted: aws, outposts: customer } }\n' +
+    '  - { id: physical-hosts, label: Hosts, owners: { infrastructure: aws, abstracted: aws, outposts: customer } }\n',
+  broken:
+    'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: broken\nextends: microsoft-2026\nlayers:\n  - id: devices\n    owners: { saas: nobody }\n    reason: x\n',
+} as const;
+const BASELINE_LAYERS = [...new Set([...BUILTIN_BASELINES.flatMap((b) => b.layerIds), 'backup-and-recovery', 'customer-data'])];
+
 const key = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...LAYER_IDS) },
   { weight: 3, arbitrary: fc.constantFrom(...LAYER_IDS).chain(typoOf) },
   { weight: 1, arbitrary: fc.constantFrom(...SYNONYMS) },
+  { weight: 2, arbitrary: fc.constantFrom(...BASELINE_LAYERS) },
 );
-const party = fc.constantFrom('customer', 'microsoft', 'shared', 'Microsoft', 'CUSTOMER', 'cust', 'msft', 'provider');
+const party = fc.constantFrom('customer', 'microsoft', 'shared', 'Microsoft', 'CUSTOMER', 'cust', 'msft', 'provider', 'aws');
 const assignment = fc.record({ key, party, long: fc.boolean(), comment: fc.constantFrom('', '', ' # keep'), above: fc.constantFrom('', '', '', '# srm-disable-next-line model-mismatch') });
 const workload = fc.record({
   name: fc.constantFrom('web', 'db', 'web', 'Web App'),
-  model: fc.constantFrom('iaas', 'paas', 'saas', 'on-premises', 'PaaS', 'IaaS'),
+  model: fc.constantFrom('iaas', 'paas', 'saas', 'on-premises', 'PaaS', 'IaaS', 'abstracted', 'outposts'),
   flow: fc.boolean(),
   items: fc.array(assignment, { maxLength: 14 }),
 });
-const doc = fc.record({ crlf: fc.boolean(), workloads: fc.array(workload, { minLength: 1, maxLength: 3 }), docs: fc.integer({ min: 1, max: 2 }) });
+const doc = fc.record({
+  crlf: fc.boolean(),
+  workloads: fc.array(workload, { minLength: 1, maxLength: 3 }),
+  docs: fc.integer({ min: 1, max: 2 }),
+  // Most files select no baseline (the default), as before baselines.
+  baseline: fc.constantFrom(undefined, undefined, undefined, undefined, 'microsoft-2026', 'microsoft-ai', 'contract', 'aws', 'broken', 'contrat'),
+  /** The custom baseline documents in front of the file (the selected one when custom, and maybe another). */
+  defines: fc.subarray(Object.keys(CUSTOM_BASELINES) as Array<keyof typeof CUSTOM_BASELINES>, { maxLength: 2 }),
+});
 
 type Doc = typeof doc extends fc.Arbitrary<infer T> ? T : never;
 
 function render(d: Doc): string {
   const eol = d.crlf ? '\r\n' : '\n';
   const one = (n: number): string[] => {
-    const lines = ['apiVersion: srm/v1', 'kind: ResponsibilityAssignment', 'metadata:', `  name: generated-${n}`, 'workloads:'];
+    const lines = ['apiVersion: srm/v1', 'kind: ResponsibilityAssignment', 'metadata:', `  name: generated-${n}`];
+    if (d.baseline) lines.push(`  baseline: ${d.baseline}`);
+    lines.push('workloads:');
     for (const w of d.workloads) {
       lines.push(`  - name: ${w.name}`, `    model: ${w.model}`);
       if (w.flow) {
@@ -93,6 +127,9 @@ function render(d: Doc): string {
     return lines;
   };
   const docs: string[] = [];
+  const defines = new Set<string>(d.defines);
+  if (d.baseline && d.baseline in CUSTOM_BASELINES) defines.add(d.baseline);
+  for (const b of defines) docs.push(CUSTOM_BASELINES[b as keyof typeof CUSTOM_BASELINES].trimEnd().replace(/\n/g, eol));
   for (let n = 0; n < d.docs; n++) docs.push(one(n).join(eol));
   return docs.join(`${eol}---${eol}`) + eol;
 }

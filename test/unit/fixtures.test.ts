@@ -2,9 +2,9 @@
 // `assignments` stand for, so that the rule fixtures and the unit tests can leave the layer list to the model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LAYERS, SERVICE_MODELS } from '../../server/src/model';
+import { LAYERS, MICROSOFT_2026, MICROSOFT_AI, SERVICE_MODELS } from '../../server/src/model';
 import { diagnose, parseFile } from '../../server/src/service';
-import { expandFixture, readFixture } from './fixtures';
+import { checkFindings, expandFixture, readFixture } from './fixtures';
 import { assignments, documentText, header, missingLayers } from './model-documents';
 
 const HEAD = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: f\nworkloads:\n';
@@ -72,4 +72,41 @@ test('assignments and documentText: every layer of the model with the owner it e
   assert.deepEqual(changed, rows('saas', '').map((l) => (l.startsWith('devices:') ? 'endpoints: customer' : l)).filter((l) => !l.startsWith('operating-system:')));
   assert.throws(() => assignments('saas', { endpoints: 'x' }), /not a layer id/);
   assert.deepEqual(missingLayers(['devices', 'endpoints']), LAYERS.map((l) => l.id).filter((id) => id !== 'devices'));
+});
+
+test('@rest: expected takes the cells of the document\'s baseline: a built-in, a baseline document of the fixture; depends as customer', () => {
+  const head = (baseline: string) => `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: f\n  baseline: ${baseline}\nworkloads:\n`;
+  const body = (model: string, marker = '# @rest: expected') => `  - name: w\n    model: ${model}\n    responsibilities:\n      ${marker}\n`;
+  const y2026 = MICROSOFT_2026.layers.map((l) => `      ${l.id}: ${l.owners.saas}`).join('\n');
+  assert.equal(expandFixture(head('microsoft-2026') + body('saas')), `${head('microsoft-2026')}  - name: w\n    model: saas\n    responsibilities:\n${y2026}\n`);
+  const ai = MICROSOFT_AI.layers.map((l) => `      ${l.id}: ${l.owners.paas === 'depends' ? 'customer' : l.owners.paas}`).join('\n');
+  assert.equal(expandFixture(head('microsoft-ai') + body('paas')), `${head('microsoft-ai')}  - name: w\n    model: paas\n    responsibilities:\n${ai}\n`);
+  // Another document of the file without metadata.baseline: the default, whatever the first said.
+  const two = `${head('microsoft-ai') + body('saas')}---\n${HEAD}${body('saas')}`;
+  assert.ok(expandFixture(two).endsWith(`${rows('saas').join('\n')}\n`));
+  // A custom baseline defined in the fixture (before or after the document).
+  const custom =
+    'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: acme\nprovider: { id: acme, label: Acme }\nmodels:\n  - { id: hosted, label: Hosted }\n' +
+    'layers:\n  - { id: data, label: Data, owners: { hosted: customer } }\n  - { id: racks, label: Racks, owners: { hosted: acme } }\n';
+  const text = expandFixture(`${head('acme') + body('hosted')}---\n${custom}`);
+  assert.ok(text.includes('    responsibilities:\n      data: customer\n      racks: acme\n---\n'), text);
+  assert.deepEqual(diagnose(parseFile(text)), []);
+  // under and except are checked against that baseline; a baseline that does not resolve is an error.
+  assert.throws(() => expandFixture(head('microsoft-ai') + body('on-premises')), /"on-premises"|add "under MODEL"/);
+  assert.throws(() => expandFixture(head('microsoft-ai') + body('paas', '# @rest: expected under saas')), /model is paas, not saas/);
+  assert.throws(() => expandFixture(head('microsoft-ai') + body('PaaS', '# @rest: expected under on-premises')), /"on-premises" is not a service model of baseline microsoft-ai/);
+  assert.throws(() => expandFixture(head('microsoft-ai') + body('saas', '# @rest: expected except devices')), /devices is not a layer id of baseline microsoft-ai/);
+  assert.throws(() => expandFixture(head('nowhere') + body('saas')), /baseline "nowhere" does not resolve/);
+});
+
+test('an annotation\'s quoted text must be in the finding\'s message', () => {
+  const raw = `${HEAD}  - name: w\n    model: saas\n    responsibilities:\n      information-and-data: microsoft\n#                           ^^^^^^^^^ error customer-only-duty "assigns it to microsoft"\n      # @rest: expected\n`;
+  const { text, expected } = readFixture(raw);
+  assert.equal(expected[0]!.contains, 'assigns it to microsoft');
+  checkFindings(text, diagnose(parseFile(text)), expected, 'fixture');
+  const wrong = readFixture(raw.replace('"assigns it to microsoft"', '"assigns it to shared"'));
+  assert.throws(() => checkFindings(wrong.text, diagnose(parseFile(wrong.text)), wrong.expected, 'fixture'), /no message contains "assigns it to shared"/);
+  // Positions still count exactly.
+  const moved = readFixture(raw.replace('#                           ^', '#                            ^'));
+  assert.throws(() => checkFindings(moved.text, diagnose(parseFile(moved.text)), moved.expected, 'fixture'));
 });

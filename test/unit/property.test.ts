@@ -1,4 +1,5 @@
-// Property tests of the language service (fast-check): for any text and any edits to a valid example, nothing throws,
+// Property tests of the language service (fast-check): for any text and any edits to a valid example (baseline
+// documents and documents selecting them included), nothing throws,
 // every range lies inside the document, each call is bounded in time, fixes never break a document that parsed, and
 // the incremental parse gives exactly the findings of a fresh one. Seed fixed; SRM_FC_RUNS / SRM_FC_SEED override.
 import assert from 'node:assert/strict';
@@ -126,11 +127,23 @@ const WORDS = [
   'contact', 'workloads', 'model', 'service', 'responsibilities', 'team', 'notes', 'evidence', 'customer', 'microsoft',
   'shared', 'iaas', 'paas', 'saas', 'on-premises', 'PaaS', 'endpoints', 'secops', 'x', '', 'null', '~', 'true', '0x1F',
   '1e9', '2026-11-29', '<<', '!!str', '!custom', '?', '|', '>-', '%YAML 1.2', ...LAYERS,
+  // Baseline documents and selecting them.
+  'ResponsibilityBaseline', 'baseline', 'extends', 'layers', 'owners', 'remove', 'after', 'reason', 'provider', 'models',
+  'label', 'group', 'cloud', 'depends', 'microsoft-2026', 'microsoft-ai', 'microsoft-diagram', 'model-tuning',
+];
+/** Pieces of baseline documents and of documents selecting one, inserted by the random edits too. */
+const BASELINE_SNIPPETS = [
+  'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: b1\nextends: microsoft-2026\nlayers:\n  - id: devices\n    owners: { saas: customer }\n    reason: r\n---\n',
+  'kind: ResponsibilityBaseline\n',
+  '  baseline: b1\n',
+  '\n  baseline: microsoft-ai',
+  'extends: b1\n',
 ];
 const PUNCT = [
   ': ', ':', '- ', '-', '\n', '\r\n', '\r', ' ', '  ', '    ', '\t', '"', "'", '[', ']', '{', '}', ', ', ',', '---\n',
   '...\n', '# ', '#', '&a ', '*a', '&b ', '*b', '\ufeff', '\u0000', '\ud800', '\udc00', '\\', '`', '@', '%',
   '# srm-disable-next-line model-mismatch\n', '# srm-disable customer-only-duty -- reason\n', '# srm-disable-next-line bogus-rule\n',
+  ...BASELINE_SNIPPETS,
 ];
 const token = fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...PUNCT), fc.string({ maxLength: 4 }));
 
@@ -233,7 +246,7 @@ describe('language service properties', () => {
 
   it('format-shaped documents in every style (block, flow, long form, comments, CRLF, suppressions): fixes and fixAll keep them parsing', () => {
     const party = fc.constantFrom('customer', 'microsoft', 'shared', 'Microsoft', 'cust', '"customer"', "'shared'", '');
-    const layer = fc.constantFrom(...LAYERS, 'endpoints', 'operating-sytem', 'Devices');
+    const layer = fc.constantFrom(...LAYERS, 'endpoints', 'operating-sytem', 'Devices', 'configurations-and-settings', 'model-tuning', 'data-governance');
     const comment = fc.constantFrom('', '', '', ' # note', '  # srm-disable-next-line model-mismatch');
     const assignment = fc.record({ layer, party, long: fc.boolean(), team: fc.constantFrom(undefined, 'secops', 'nobody'), comment, above: fc.constantFrom('', '', '', '# srm-disable-next-line customer-only-duty', '# srm-disable-next-line bogus, model-mismatch -- why', '# a comment') });
     const workload = fc.record({
@@ -250,12 +263,14 @@ describe('language service properties', () => {
       kind: fc.constantFrom('ResponsibilityAssignment', 'Responsibility', ''),
       workloads: fc.array(workload, { minLength: 1, maxLength: 3 }),
       header: fc.constantFrom('', '# srm-disable unassigned-layer\n', '# srm-disable\n', '---\n'),
+      baseline: fc.constantFrom(undefined, undefined, undefined, 'microsoft-2026', 'microsoft-ai', 'nope'),
     });
-    const render = (d: { ind: number; crlf: boolean; teams: boolean; owner?: string; kind: string; header: string; workloads: Array<{ name: string; model: string; style: string; items: Array<{ layer: string; party: string; long: boolean; team?: string; comment: string; above: string }> }> }) => {
+    const render = (d: { ind: number; crlf: boolean; teams: boolean; owner?: string; baseline?: string; kind: string; header: string; workloads: Array<{ name: string; model: string; style: string; items: Array<{ layer: string; party: string; long: boolean; team?: string; comment: string; above: string }> }> }) => {
       const i1 = ' '.repeat(d.ind);
       const eol = d.crlf ? '\r\n' : '\n';
       const lines = [`${d.header.replace(/\n/g, eol)}apiVersion: srm/v1`, `kind: ${d.kind}`, 'metadata:', `${i1}name: shaped`];
       if (d.owner) lines.push(`${i1}owner: ${d.owner}`);
+      if (d.baseline) lines.push(`${i1}baseline: ${d.baseline}`);
       if (d.teams) lines.push('teams:', `${i1}- id: secops`);
       lines.push('workloads:');
       for (const w of d.workloads) {
@@ -294,6 +309,89 @@ describe('language service properties', () => {
         if (d.crlf) assert.ok(!/[^\r]\n/.test(fixed), `fixAll put a bare LF in a CRLF file:\n${JSON.stringify(fixed)}`);
       }),
       runs(40),
+    );
+  });
+
+  it('baseline documents (valid, cycles, unknown extends, garbage cells, built-in names) and documents selecting them: fixes and fixAll keep them parsing, edits keep incremental = fresh', () => {
+    const names = ['b1', 'b2', 'b3', 'microsoft-ai'];
+    const ids = ['b1', 'b2', 'b3', 'microsoft-2026', 'microsoft-ai', 'microsoft-diagram', 'nope', 'B1', ''];
+    const layerIds = ['devices', 'operating-system', 'model-tuning', 'physical-network', 'backup', 'customer-data', 'Devices', ''];
+    const cell = fc.constantFrom('customer', 'microsoft', 'shared', 'depends', 'acme', 'nobody', '42', '""', '[x]', '{a: b}', '');
+    const column = fc.constantFrom('on-premises', 'iaas', 'paas', 'saas', 'hosted', 'cloud', 'SaaS');
+    const layer = fc.record({
+      id: fc.constantFrom(...layerIds),
+      label: fc.constantFrom(undefined, 'A label'),
+      after: fc.constantFrom(undefined, undefined, 'devices', 'nowhere', 'backup'),
+      reason: fc.constantFrom(undefined, 'Contract C-17'),
+      cells: fc.array(fc.tuple(column, cell), { maxLength: 5 }),
+      flow: fc.boolean(),
+    });
+    const baseline = fc.record({
+      name: fc.constantFrom(...names),
+      extends: fc.constantFrom(...ids, undefined),
+      own: fc.boolean(), // provider and models of its own (a shape error together with extends)
+      layers: fc.array(layer, { maxLength: 4 }),
+      remove: fc.array(fc.constantFrom(...layerIds), { maxLength: 2 }),
+    });
+    const workload = fc.record({
+      model: fc.constantFrom('iaas', 'paas', 'saas', 'on-premises', 'hosted', 'managed', 'cloud'),
+      items: fc.array(fc.tuple(fc.constantFrom(...layerIds, 'information-and-data', 'user-training-and-accountability'), fc.constantFrom('customer', 'microsoft', 'shared', 'acme', 'Customer')), { maxLength: 6 }),
+    });
+    const assignment = fc.record({ baseline: fc.constantFrom(...ids, undefined), workloads: fc.array(workload, { minLength: 1, maxLength: 2 }) });
+    const file = fc.record({
+      docs: fc.array(fc.oneof(baseline.map((b) => ({ kind: 'baseline' as const, b })), assignment.map((a) => ({ kind: 'assignment' as const, a }))), { minLength: 1, maxLength: 5 }),
+      crlf: fc.boolean(),
+    });
+    type Layer = { id: string; label?: string; after?: string; reason?: string; cells: [string, string][]; flow: boolean };
+    const renderLayer = (l: Layer) => {
+      const out = [`  - id: ${l.id}`];
+      if (l.label) out.push(`    label: ${l.label}`);
+      if (l.after) out.push(`    after: ${l.after}`);
+      if (l.flow) out.push(`    owners: { ${l.cells.map(([c, v]) => `${c}: ${v}`).join(', ')} }`);
+      else out.push('    owners:', ...l.cells.map(([c, v]) => `      ${c}: ${v}`));
+      if (l.reason) out.push(`    reason: ${l.reason}`);
+      return out;
+    };
+    const render = (f: typeof file extends fc.Arbitrary<infer T> ? T : never) => {
+      const eol = f.crlf ? '\r\n' : '\n';
+      return (
+        f.docs
+          .map((d) => {
+            if (d.kind === 'baseline') {
+              const b = d.b;
+              const lines = ['apiVersion: srm/v1', 'kind: ResponsibilityBaseline', 'metadata:', `  name: ${b.name}`];
+              if (b.extends !== undefined) lines.push(`extends: ${b.extends}`);
+              if (b.own || b.extends === undefined) lines.push('provider: { id: acme, label: Acme }', 'models:', '  - { id: hosted, label: Hosted }', '  - { id: managed, label: Managed, cloud: false }');
+              lines.push(b.layers.length === 0 ? 'layers: []' : 'layers:', ...b.layers.flatMap(renderLayer));
+              if (b.remove.length > 0) lines.push(`remove: [${b.remove.join(', ')}]`);
+              return lines.join(eol);
+            }
+            const a = d.a;
+            const lines = ['apiVersion: srm/v1', 'kind: ResponsibilityAssignment', 'metadata:', '  name: selects'];
+            if (a.baseline !== undefined) lines.push(`  baseline: ${a.baseline}`);
+            lines.push('workloads:');
+            a.workloads.forEach((w, i) => lines.push(`  - name: w${i}`, `    model: ${w.model}`, '    responsibilities:', ...w.items.map(([k, v]) => `      ${k}: ${v}`)));
+            return lines.join(eol);
+          })
+          .join(`${eol}---${eol}`) + eol
+      );
+    };
+    fc.assert(
+      fc.property(file, fc.array(edit, { maxLength: 3 }), offsets, (f, edits, offs) => {
+        let text = render(f);
+        let previous = checkText(text, offs);
+        const fs = diagnose(previous);
+        if (syntaxCount(fs) === 0) {
+          checkFixes(text, fs, 20);
+          const fixed = fixAll(text).text;
+          assert.equal(syntaxCount(diagnose(parseFile(fixed))), 0, `fixAll broke the YAML:\n${text}\n---\n${fixed}`);
+        }
+        for (const e of edits) {
+          text = applyRandomEdit(text, e);
+          previous = checkText(text, offs, previous);
+        }
+      }),
+      runs(25),
     );
   });
 

@@ -309,7 +309,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
             : `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`,
         );
       }
-      const label = where === 'assignment' ? `Layer "${String(last)}"` : where === 'team' ? 'Each team' : where === 'workload' ? 'Each workload' : `"${fieldLabel(full)}"`;
+      const label = where === 'assignment' ? `Layer "${String(last)}"` : where === 'team' ? 'Each team' : where === 'workload' ? 'Each workload' : fieldLabel(full).includes('"') ? fieldLabel(full) : `"${fieldLabel(full)}"`;
       return mk(range, `${label} must be ${want}, not ${describeNode(here.node)}.`);
     }
     case 'anyOf':
