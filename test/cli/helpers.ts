@@ -18,12 +18,15 @@ export interface Run {
 }
 
 /** Runs `node dist/cli.js ...args` in `cwd`; NO_COLOR and FORCE_COLOR are cleared unless given in env. */
-export function srm(args: readonly string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Run {
+export function srm(
+  args: readonly string[],
+  opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number; cli?: string } = {},
+): Run {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',
     env: { ...env, ...(opts.env ?? {}) },

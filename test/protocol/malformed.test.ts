@@ -87,6 +87,7 @@ function wellFormed(method: string, uri: string): Record<string, unknown> | type
   switch (method) {
     case 'textDocument/completion':
     case 'textDocument/hover':
+    case 'textDocument/definition':
       return { ...td, position: POS };
     case 'textDocument/codeAction':
       return { ...td, range: RANGE, context: { diagnostics: [{ range: RANGE, message: 'm', source: 'srm', code: 'customer-only-duty' }] } };
@@ -180,6 +181,7 @@ describe('malformed params for every request method', () => {
     const PROVIDERS: Record<string, string> = {
       completionProvider: 'textDocument/completion',
       hoverProvider: 'textDocument/hover',
+      definitionProvider: 'textDocument/definition',
       documentSymbolProvider: 'textDocument/documentSymbol',
       foldingRangeProvider: 'textDocument/foldingRange',
       codeActionProvider: 'textDocument/codeAction',
@@ -217,6 +219,12 @@ describe('malformed params for every request method', () => {
     for (const m of requests) expected.set(m, (await send(m, wellFormed(m, uri)))?.result);
     for (const [m, r] of expected) {
       const some = (x: unknown) => (Array.isArray(x) ? x.length > 0 : typeof x === 'object' && x !== null && Object.keys(x).length > 0);
+      // The mistakes example selects no baseline document: there is no definition to go to (null is the answer;
+      // test/protocol/baselines.test.ts has the positive cases).
+      if (m === 'textDocument/definition') {
+        assert.equal(r, null, `${m} on a value that names no baseline`);
+        continue;
+      }
       assert.ok(some(m === 'textDocument/diagnostic' ? (r as { items?: unknown }).items : r), `${m} answers nothing to well-formed params`);
     }
     for (const m of requests) for (const u of odd) await send(m, wellFormed(m, u));

@@ -209,18 +209,18 @@ test('a baseline document\'s shape errors are schema findings, and they keep its
   assert.deepEqual(fs.map((f) => [f.code, text.slice(f.start, f.end), f.message]), [['schema', '42', 'the cell "saas" must be a string, not the number 42.']]);
 });
 
-// ---- reported to the engine's owner: failing now, marked todo until fixed ------------------------------------------
+// ---- edge cases of after and remove ----------------------------------------------------------------------------
 
 const meaning = (text: string) => diagnose(parseFile(text)).filter((f) => f.code === 'invalid-baseline').map((f) => [text.slice(f.start, f.end), f.message]);
 
-test('after naming the layer itself is not reported as naming no layer (nor answered with a did-you-mean of itself)', { todo: 'engine: placeAfter returns false for j === i (scope.ts), so the message says the layer does not exist' }, () => {
+test('after naming the layer itself is not reported as naming no layer (nor answered with a did-you-mean of itself)', () => {
   const text = baselineDoc('p', 'extends: microsoft-2026\nlayers:\n  - id: devices\n    after: devices\n    owners: { saas: customer }\n    reason: r\n');
   for (const [, message] of meaning(text)) {
     assert.doesNotMatch(message as string, /names no layer|Did you mean "devices"/, message as string);
   }
 });
 
-test('after may name a new layer of the same baseline given further down (the order of the list does not matter)', { todo: 'engine: after is resolved while the layers are added, so only layers above count (scope.ts buildEntry)' }, () => {
+test('after may name a new layer of the same baseline given further down (the order of the list does not matter)', () => {
   const cells = '{ on-premises: customer, iaas: customer, paas: customer, saas: customer }';
   const text = baselineDoc('p', `extends: microsoft-2026\nlayers:\n  - id: new-a\n    label: A\n    after: new-b\n    owners: ${cells}\n  - id: new-b\n    label: B\n    owners: ${cells}\n`);
   assert.deepEqual(meaning(text), []);
@@ -229,12 +229,12 @@ test('after may name a new layer of the same baseline given further down (the or
   assert.deepEqual(r.baseline.layerIds.slice(-2), ['new-b', 'new-a']);
 });
 
-test('remove naming a base layer twice: the repeat is not "no layer of the base"', { todo: 'engine: the second remove finds the layer gone and says the base lacks it (scope.ts)' }, () => {
+test('remove naming a base layer twice: the repeat is not "no layer of the base"', () => {
   const text = baselineDoc('p', 'extends: microsoft-2026\nlayers: []\nremove: [physical-network, physical-network]\n');
   for (const [, message] of meaning(text)) assert.doesNotMatch(message as string, /remove names no layer of "microsoft-2026"/, message as string);
 });
 
-test('remove naming a layer the baseline itself adds (not a layer of the base) is invalid-baseline on that name', { todo: 'engine: remove runs on the built list, so it silently drops a layer the document adds (spec: "remove names a layer the base lacks")' }, () => {
+test('remove naming a layer the baseline itself adds (not a layer of the base) is invalid-baseline on that name', () => {
   const text = baselineDoc('p', 'extends: microsoft-2026\nlayers:\n  - id: backup\n    label: Backup\n    owners: { on-premises: customer, iaas: customer, paas: customer, saas: customer }\nremove: [backup]\n');
   const fs = diagnose(parseFile(text)).filter((f) => f.code === 'invalid-baseline');
   assert.deepEqual(fs.map((f) => [f.start, f.end, f.severity]), [[text.lastIndexOf('backup'), text.lastIndexOf('backup') + 6, 'error']]);

@@ -53,10 +53,11 @@ export function initializeResult(client: ClientFeatures): InitializeResult {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [':', ' '], resolveProvider: false },
       hoverProvider: true,
+      definitionProvider: true,
       documentSymbolProvider: { label: 'srm' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.srm'] },
-      ...(client.pull ? { diagnosticProvider: { identifier: 'srm', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(client.pull ? { diagnosticProvider: { identifier: 'srm', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
   };

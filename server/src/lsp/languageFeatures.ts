@@ -1,7 +1,8 @@
 // Language features of a responsibility file: completion, hover, document symbols and folding ranges.
 // Any other document (or an unknown uri) gets null.
-import { CompletionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest } from 'vscode-languageserver';
-import { complete, foldingRanges, hover, symbols } from '../service';
+import { pathToFileURL } from 'node:url';
+import { CompletionRequest, DefinitionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest } from 'vscode-languageserver';
+import { LineIndex, THIS_FILE, complete, definition, foldingRanges, hover, symbols } from '../service';
 import type { ClientFeatures } from './capabilities';
 import { toCompletionList, toDocumentSymbols, toFoldingRanges, toHover, toSymbolInformation } from './convert';
 import type { DocumentSettings } from './documentSettings';
@@ -25,6 +26,20 @@ export function registerLanguageFeatures(requests: Requests, settings: DocumentS
     const offset = lines.offsetAt(params.position);
     const h = hover({ text: doc.getText(), lines }, offset, await settings.featureContext(doc, offset, lines));
     return h ? toHover(lines, h, client.markdown) : null;
+  });
+
+  // From metadata.baseline or extends to the baseline document: in this file, or in a file the config lists.
+  requests.on(DefinitionRequest.type, async (params) => {
+    const doc = await settings.srmDoc(params.textDocument.uri);
+    if (!doc) return null;
+    await settings.findingsOf(doc); // the current parse holds the file's own baseline documents
+    const lines = cache.lines(doc);
+    const offset = lines.offsetAt(params.position);
+    const t = definition({ text: doc.getText(), lines }, offset, await settings.featureContext(doc, offset, lines));
+    if (!t) return null;
+    const here = t.source === THIS_FILE;
+    const at = here ? lines : new LineIndex(t.text);
+    return { uri: here ? doc.uri : pathToFileURL(t.source).href, range: { start: at.positionAt(t.start), end: at.positionAt(t.end) } };
   });
 
   requests.on(DocumentSymbolRequest.type, async (params) => {

@@ -25,7 +25,7 @@ export function invalidParams(method: string, params: unknown): string | undefin
   if (!isObject(params)) return 'params must be an object';
   const td = params.textDocument;
   if (!isObject(td) || typeof td.uri !== 'string') return 'textDocument.uri must be a string';
-  if ('position' in params || method === 'textDocument/hover' || method === 'textDocument/completion') {
+  if ('position' in params || method === 'textDocument/hover' || method === 'textDocument/completion' || method === 'textDocument/definition') {
     if (!isPosition(params.position)) return 'position must have a numeric line and character';
   }
   if (method === 'textDocument/codeAction') return invalidCodeActionParams(params);

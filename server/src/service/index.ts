@@ -14,6 +14,7 @@ export { complete, type CompletionEntry, type CompletionKind, type CompletionRes
 export { symbols, foldingRanges, type SymbolEntry, type FoldingEntry } from './features/symbols';
 export { cursorContext, type Source, type CursorContext } from './features/lineContext';
 export { documentContext, DEFAULT_CONTEXT, type FeatureContext } from './features/context';
+export { definition, type DefinitionTarget } from './features/definition';
 // The responsibility matrix and its exports.
 export { matrixFromParsed, matrixReference, matrixToCsv, matrixToJson, matrixToMarkdown, type ResponsibilityMatrix } from './matrix/build';
 export { matrixMarkdown, matrixToHtml } from './matrix/html';
@@ -26,7 +27,7 @@ export { globBase, isGlob, matchesAny, matchesGlob } from './config/glob';
 export * from './baselines/tables';
 export { closest } from './suggest';
 // Baselines: resolving ids to matrices, the baseline documents of config-listed files.
-export { BaselineScope, type BaselineEntry, type BaselineSource, type Resolution } from './baselines/scope';
+export { BaselineScope, THIS_FILE, type BaselineEntry, type BaselineSource, type Resolution } from './baselines/scope';
 export { scopeFromSources } from './baselines/check';
 export { EMPTY_SCOPE } from './baselines/select';
 export type { Baseline } from '../model';

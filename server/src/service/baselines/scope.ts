@@ -20,6 +20,9 @@ import { invalidBaseline } from '../rules/invalid-baseline';
 import { closest, didYouMean } from '../suggest';
 import type { BaselineDocAnalysis, BaselineDocFacts } from './document';
 
+/** Where a file's own baseline documents are defined (hovers, messages, go to definition). */
+export const THIS_FILE = 'this file';
+
 /** A file of baseline documents (listed by srm.config.yaml): its path or uri, and its text. */
 export interface BaselineSource {
   source: string;
@@ -214,6 +217,8 @@ function buildEntry(e: BaselineEntry, lookup: Lookup, known: readonly string[]):
   const layers: LayerDef[] = base ? base.layers.map((l) => ({ ...l })) : [];
   const index = (id: string) => layers.findIndex((l) => l.id === id);
   const seen = new Set<string>();
+  /** `after:` positions, applied once every layer is in (so a layer may follow one given further down). */
+  const placements: Array<{ id: string; after: NonNullable<(typeof f.layers)[number]['after']> }> = [];
   let broken = false;
   for (const lf of f.layers) {
     if (!lf.id) continue;
@@ -267,9 +272,7 @@ function buildEntry(e: BaselineEntry, lookup: Lookup, known: readonly string[]):
         definedAt: at(lf.id.span),
       };
       layers[i] = next;
-      if (lf.after && !placeAfter(layers, i, lf.after.value)) {
-        findings.push(invalidBaseline(lf.after.span, `after names no layer of this baseline: "${lf.after.value}".${didYouMean(closest(lf.after.value, layers.map((l) => l.id)))}`));
-      }
+      if (lf.after) placements.push({ id, after: lf.after });
       continue;
     }
     const missing: string[] = [];
@@ -294,15 +297,29 @@ function buildEntry(e: BaselineEntry, lookup: Lookup, known: readonly string[]):
       definedAt: at(lf.id.span),
     };
     layers.push(layer);
-    if (lf.after && !placeAfter(layers, layers.length - 1, lf.after.value)) {
-      findings.push(invalidBaseline(lf.after.span, `after names no layer of this baseline: "${lf.after.value}".${didYouMean(closest(lf.after.value, layers.map((l) => l.id)))}`));
+    if (lf.after) placements.push({ id, after: lf.after });
+  }
+  for (const p of placements) {
+    if (p.after.value === p.id) {
+      findings.push(invalidBaseline(p.after.span, `Layer "${p.id}" cannot come after itself: its position is unchanged.`, 'warning'));
+      continue;
+    }
+    if (!placeAfter(layers, index(p.id), p.after.value)) {
+      const others = layers.map((l) => l.id).filter((x) => x !== p.id);
+      findings.push(invalidBaseline(p.after.span, `after names no layer of this baseline: "${p.after.value}".${didYouMean(closest(p.after.value, others))}`));
     }
   }
   const removed: string[] = [];
   for (const r of f.remove) {
-    const i = index(r.value);
+    if (removed.includes(r.value)) {
+      findings.push(invalidBaseline(r.span, `"${r.value}" is already listed in remove.`, 'warning'));
+      continue;
+    }
+    // Only layers of the base can be removed: a layer this document adds is taken out of its layers instead.
+    const i = base?.layer(r.value) ? index(r.value) : -1;
     if (i < 0) {
-      findings.push(invalidBaseline(r.span, `remove names no layer of "${base?.id ?? name}": "${r.value}".${didYouMean(closest(r.value, layers.map((l) => l.id)))}`));
+      const s = closest(r.value, base?.layerIds ?? []);
+      findings.push(invalidBaseline(r.span, `remove names no layer of "${base?.id ?? name}": "${r.value}".${didYouMean(s)}`));
       continue;
     }
     layers.splice(i, 1);

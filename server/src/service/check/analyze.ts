@@ -35,7 +35,7 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string, 
   const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
   const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
   guarded('the schema', where, findings, () => {
-    for (const f of RULE.schema.check(validateWorkloadValue(js, b), item, ['workloads', 0], { baseline: b })) findings.push(f);
+    for (const f of RULE.schema.check(validateWorkloadValue(js, b), item, ['workloads', 0], { baseline: b, text })) findings.push(f);
   });
   guarded('duplicate keys', where, findings, () =>
     duplicateKeys(item, (k, at) => findings.push({ ...RULE['duplicate-key'].check(k, at), workload: facts.name })),

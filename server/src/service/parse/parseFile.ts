@@ -7,18 +7,19 @@ import { MICROSOFT_DIAGRAM } from '../../model';
 import { LineIndex } from '../lines';
 import { isBaselineRoot, looksLikeBaseline } from '../baselines/document';
 import { analyzeBaselineDocument } from '../baselines/check';
-import { BaselineScope, type BaselineEntry } from '../baselines/scope';
+import { BaselineScope, THIS_FILE, type BaselineEntry } from '../baselines/scope';
 import { baselineOptionsKey, EMPTY_SCOPE, itemKey, selectBaseline } from '../baselines/select';
 import { headerMapOf, headerOf, parseHeader, parseItem, tryParse } from './chunks';
 import { parseEdited } from './keystroke';
 import type { Caches, DocContext, ParsedDocument, ParsedFile, ParseOptions, WorkloadPart } from './parsedFile';
 import { segment, type Chunk } from './segment';
+import type { RawFinding } from '../check/findings';
+import { duplicateNames } from '../rules/duplicate-name';
 import { parseWhole, yamlSyntaxOnly } from './wholeDocument';
 
 export type { BaselineOptions, ParsedFile, ParsedDocument, WorkloadPart, ParseOptions } from './parsedFile';
 
-/** Where a file's own baseline documents say they are defined (hovers and messages). */
-export const THIS_FILE = 'this file';
+export { THIS_FILE } from '../baselines/scope';
 
 /** Parses `text`, reusing what `previous` (an earlier version of the same file) already parsed. */
 export function parseFile(text: string, previous?: ParsedFile, options: ParseOptions = {}): ParsedFile {
@@ -87,8 +88,14 @@ function baselineDocument(
     return syntax ? { index, start, end, syntax, header: null, headerMap: (o) => o + start, workloads: [], whole: true, baseline: MICROSOFT_DIAGRAM } : undefined;
   }
   // The scope's entry of that name is this document unless an earlier document took the name.
-  const mine = scope.entry(entry.name) === entry ? scope : new BaselineScope([entry, ...scope.allEntries()]);
-  const meaning = entry.name === '' ? [] : mine.findingsOf(entry.name);
+  const taken = scope.entry(entry.name) !== entry;
+  const mine = taken ? new BaselineScope([entry, ...scope.allEntries()]) : scope;
+  const meaning = entry.name === '' ? [] : [...mine.findingsOf(entry.name)];
+  const nameSpan = entry.analysis.facts.name?.span;
+  if (taken && nameSpan && scope.entry(entry.name)?.source === THIS_FILE) {
+    // Two baseline documents of one file with one name: documents select the first; the repeat is reported.
+    meaning.push(duplicateNames([{ name: entry.name, span: nameSpan }, { name: entry.name, span: nameSpan }], 'baseline')[0] as RawFinding);
+  }
   return {
     index,
     start,

@@ -4,7 +4,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { MICROSOFT_DIAGRAM } from '../../model';
 import { isBaselineRoot } from '../baselines/document';
 import { analyzeBaselineDocument } from '../baselines/check';
-import { BaselineScope } from '../baselines/scope';
+import { BaselineScope, THIS_FILE } from '../baselines/scope';
 import { selectBaseline } from '../baselines/select';
 import { analyzeHeader, analyzeWorkload } from '../check/analyze';
 import { keyText, MAX_ALIAS_COUNT, metadataName } from '../check/facts';
@@ -76,7 +76,7 @@ function parseWholeBody(src: string, syntaxOnly: boolean, ctx: DocContext | unde
     // A baseline document the line scan did not recognise (flow style, say): checked here, selectable from nowhere.
     const analysis = analyzeBaselineDocument(root, parsed);
     const name = analysis.facts.name?.value;
-    const meaning = name ? new BaselineScope([{ name, source: 'this file', text: src, base: 0, analysis }, ...(ctx?.scope.allEntries() ?? [])]).findingsOf(name) : [];
+    const meaning = name ? new BaselineScope([{ name, source: THIS_FILE, text: src, base: 0, analysis }, ...(ctx?.scope.allEntries() ?? [])]).findingsOf(name) : [];
     return { ...empty([], name), baselineDoc: { analysis, meaning } };
   }
   let items: Node[] = [];

@@ -9,14 +9,15 @@ export interface Named {
   span: Span;
 }
 
-const MESSAGE: Record<'workload' | 'team' | 'layer' | 'model', (name: string) => string> = {
+const MESSAGE: Record<'workload' | 'team' | 'layer' | 'model' | 'baseline', (name: string) => string> = {
+  baseline: (n) => `Another baseline document in this file is already named "${n}"; documents select the first one.`,
   workload: (n) => `Another workload is already named "${n}"; workload names must be unique in the document.`,
   team: (n) => `Another team already has the id "${n}"; team ids must be unique in the document.`,
   layer: (n) => `Layer "${n}" is already given in this baseline; each layer id may appear once.`,
   model: (n) => `Model "${n}" is already a column of this baseline; each model id may appear once.`,
 };
 
-export function duplicateNames(items: readonly Named[], what: 'workload' | 'team' | 'layer' | 'model'): RawFinding[] {
+export function duplicateNames(items: readonly Named[], what: 'workload' | 'team' | 'layer' | 'model' | 'baseline'): RawFinding[] {
   const first = new Map<string, number>();
   const out: RawFinding[] = [];
   items.forEach((it, i) => {

@@ -30,6 +30,8 @@ type Where =
 export interface SchemaContext {
   document?: 'assignment' | 'baseline';
   baseline?: Baseline;
+  /** The text the offsets index (lets a removal take its whole lines). */
+  text?: string;
 }
 
 function whereOf(path: readonly Segment[], kind: 'assignment' | 'baseline' = 'assignment'): Where {
@@ -174,7 +176,7 @@ export function schemaFindings(
   prefix: readonly Segment[],
   context: SchemaContext = {},
 ): RawFinding[] {
-  const ctx: Required<SchemaContext> = { document: context.document ?? 'assignment', baseline: context.baseline ?? MICROSOFT_DIAGRAM };
+  const ctx: Required<SchemaContext> = { document: context.document ?? 'assignment', baseline: context.baseline ?? MICROSOFT_DIAGRAM, text: context.text ?? '' };
   const out: RawFinding[] = [];
   const seen = new Set<string>();
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
@@ -245,11 +247,13 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
           ? ` "${truncate(key)}" is a layer of ${others.join(' and ')}, not of ${b.id}: set metadata.baseline to use it.`
           : '';
         const whose = b.id === DEFAULT_BASELINE ? "The model's layers are" : `The layers of ${b.id} are`;
-        return mk(
-          range,
-          `Unknown layer "${truncate(key)}".${dym}${elsewhere} ${whose}: ${b.layerIds.join(', ')}.`,
-          replaceFixes(range, s, `the layer`),
-        );
+        const fixes = replaceFixes(range, s, `the layer`);
+        // A layer of another edition (identity-and-directory-infrastructure under microsoft-2026): offer to drop it.
+        // Not safe: --fix never deletes what a user wrote.
+        const end = pair ? contentEnd(pair.value) : undefined;
+        const cut = others.length > 0 && end !== undefined ? wholeLines(ctx.text, range[0], end) : undefined;
+        if (cut) fixes.push({ title: `Remove layer "${truncate(key)}" (not a layer of ${b.id})`, edits: [cut], safe: false });
+        return mk(range, `Unknown layer "${truncate(key)}".${dym}${elsewhere} ${whose}: ${b.layerIds.join(', ')}.`, fixes);
       }
       const fieldsOf = WHERE_FIELDS[where];
       const allowed = fieldsOf ? Object.keys(FIELDS[fieldsOf]) : [];
@@ -349,6 +353,19 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
     default:
       return mk(valueRange, `${fieldLabel(full)}: ${e.message ?? 'does not match the format'}.`);
   }
+}
+
+/** Deletes the lines of [start, end) when that is all they hold (a block mapping's entry); else undefined (a flow
+ *  mapping's entry: removing it would leave a stray comma). */
+function wholeLines(text: string, start: number, end: number): TextEdit | undefined {
+  if (text === '') return undefined;
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', end);
+  if (le < 0) le = text.length;
+  const before = text.slice(ls, start);
+  const after = text.slice(end, le).replace(/\r$/, '');
+  if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?$/.test(after)) return { start: ls, end: Math.min(text.length, le + 1), newText: '' };
+  return undefined;
 }
 
 function capitalize(s: string): string {
