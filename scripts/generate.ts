@@ -26,3 +26,4 @@ void import('./generated').then((g) => {
   console.log(`wrote ${TYPES_PATH}'s rule ids, ${ALL_RULES_PATH}, ${g.SCHEMA_PATH}, ${g.BASELINE_SCHEMAS_DIR}/*.schema.json, ${g.CONFIG_SCHEMA_PATH}, the README tables and package.json's srm.rules`);
 });
 void import('./baselineDocs').then((d) => writeFileSync(d.BASELINE_DOCS_PATH, d.baselineDocsText(readFileSync(d.BASELINE_DOCS_PATH, 'utf8'))));
+void import('./ruleDocs').then((d) => d.writeRuleDocs());

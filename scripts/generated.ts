@@ -4,6 +4,7 @@
 import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO, GROUPS, baselineSchemaFiles, buildSchemaFile } from '../server/src/model';
 import { RULES, SEVERITIES } from '../server/src/service';
 import { CONFIG_SCHEMA } from '../server/src/service/config/configSchema';
+import { RULE_DOCS_DIR } from './ruleDocs';
 
 export const SCHEMA_PATH = 'schemas/srm.schema.json';
 
@@ -26,7 +27,8 @@ export function configSchemaText(): string {
 }
 
 export function ruleTable(): string {
-  const rows = RULES.map((r) => `| <a id="${r.id}"></a>\`${r.id}\` | ${r.defaultSeverity} | ${r.summary} |`);
+  // The anchor keeps old links to README#<id> working; the id links to the rule's page (scripts/ruleDocs.ts).
+  const rows = RULES.map((r) => `| <a id="${r.id}"></a>[\`${r.id}\`](${RULE_DOCS_DIR}/${r.id}.md) | ${r.defaultSeverity} | ${r.summary} |`);
   return ['| rule id | default | what it catches |', '| --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -47,6 +47,8 @@ export interface MatrixCell {
 export interface MatrixWorkload {
   name: string;
   model: MatrixServiceModel | null;
+  /** The service as written (`service:`), when there is one. */
+  service?: string;
   modelText?: string;
   start: number;
   end: number;

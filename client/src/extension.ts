@@ -1,5 +1,6 @@
 // The VS Code extension: starts the srm language server (dist/server.js over IPC) for responsibility files and
-// YAML files that declare `apiVersion: srm/v1`; adds "SRM: Restart Server" and an output channel.
+// YAML files that declare `apiVersion: srm/v1`; adds "SRM: Restart Server", "SRM: Check Workspace" and an output
+// channel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -11,7 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION } from '../../shared/protocol';
+import { CHECK_WORKSPACE_REQUEST, COMMANDS, LANGUAGE_ID, SETTINGS_SECTION, type CheckWorkspaceResult } from '../../shared/protocol';
 import { registerMatrixView } from './matrix';
 
 /** What `activate` returns: tests wait on `ready` (the client is running), never on sleeps. */
@@ -39,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): SrmApi {
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,
-      // srm.config.yaml, and the baseline files a config lists (saved or created: dependents are re-checked).
+      // srm.config.yaml and responsibility files (saved or created: dependents are re-checked). The fallback: the
+      // server registers a watcher of every YAML file itself (its workspace index) where the client can.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/srm.config.{yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/*.srm.{yaml,yml}', false, false, false),
@@ -59,7 +61,30 @@ export function activate(context: vscode.ExtensionContext): SrmApi {
     }),
   );
   registerMatrixView(context, c, ready);
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.checkWorkspace, () => checkWorkspace(c, ready, output)));
   return { client: c, ready };
+}
+
+/**
+ * "SRM: Check Workspace": the server reads the workspace folders afresh and checks every responsibility file; the
+ * client's workspace diagnostics pull (every 2 s) brings the findings of files that are not open into the Problems
+ * panel, which is shown. The summary goes to the status bar and the output channel (no notification).
+ */
+async function checkWorkspace(c: LanguageClient, ready: Promise<void>, output: vscode.OutputChannel): Promise<CheckWorkspaceResult | undefined> {
+  try {
+    await ready;
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'SRM: checking the workspace' }, () =>
+      c.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, {}),
+    );
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const text = `SRM: ${r.files} file(s) checked, ${r.withFindings} with findings: ${r.errors} error(s), ${r.warnings} warning(s), ${r.infos + r.hints} other${r.skipped ? `; ${r.skipped} not read (too large or unreadable)` : ''}`;
+    output.appendLine(text);
+    vscode.window.setStatusBarMessage(text, 15_000);
+    return r;
+  } catch (e) {
+    output.appendLine(`srm: Check Workspace failed: ${String(e)}`);
+    return undefined;
+  }
 }
 
 /**

@@ -125,7 +125,7 @@ describe('srm explain', () => {
       const r = srm(['explain', rule.id]);
       assert.equal(r.code, 0, rule.id);
       assert.ok(r.stdout.startsWith(`${rule.id} (default severity: ${rule.defaultSeverity})\n`));
-      for (const part of [rule.summary, rule.why, rule.fix, `https://github.com/srm-tools/srm#${rule.id}`]) {
+      for (const part of [rule.summary, rule.why, rule.fix, `https://github.com/srm-tools/srm/blob/main/docs/rules/${rule.id}.md`]) {
         assert.ok(r.stdout.includes(part), `${rule.id}: ${part}`);
       }
       // The severity example changes something: never the rule's own default.

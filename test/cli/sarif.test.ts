@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
-import { RULES } from '../../server/src/service';
+import { CODE_DOCS, RULES, RULE_DOCS } from '../../server/src/service';
+import { ruleDocUrl } from '../../shared/protocol';
 import { FIXTURES, copyFixture, fixtureText, rm, srm, tree } from './helpers';
 
 const cleanups: string[] = [];
@@ -29,12 +30,18 @@ interface SarifRule {
   id: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
+  help: { text: string; markdown: string };
   helpUri: string;
   defaultConfiguration: { level: string };
+  properties: { tags: string[]; 'security-severity'?: string };
 }
 interface SarifLog {
   version: string;
-  runs: Array<{ tool: { driver: { name: string; version: string; rules: SarifRule[] } }; results: SarifResult[] }>;
+  runs: Array<{
+    tool: { driver: { name: string; version: string; rules: SarifRule[] } };
+    results: SarifResult[];
+    automationDetails?: { id: string };
+  }>;
 }
 
 function sarif(cwd: string, args: string[] = []): SarifLog {
@@ -83,7 +90,8 @@ describe('SARIF', () => {
       assert.ok(r, rule.id);
       assert.equal(r.shortDescription.text, rule.summary);
       assert.ok(r.fullDescription.text.includes(rule.why));
-      assert.equal(r.helpUri, `https://github.com/srm-tools/srm#${rule.id}`);
+      assert.equal(r.helpUri, `https://github.com/srm-tools/srm/blob/main/docs/rules/${rule.id}.md`);
+      assert.equal(r.helpUri, ruleDocUrl(rule.id));
       const level = { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.defaultSeverity];
       assert.equal(r.defaultConfiguration.level, level, rule.id);
     }
@@ -177,5 +185,103 @@ describe('SARIF', () => {
     assert.equal(results.length, 2);
     const fps = results.map((r) => Object.values(r.partialFingerprints)[0]);
     assert.notEqual(fps[0], fps[1]);
+  });
+
+  it('every rule has help.text and help.markdown (what, why, how to fix, an example), tags, and a security-severity on the ownership rules', () => {
+    const log = sarif(temp(copyFixture('mixed')));
+    assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));
+    const rules = log.runs[0]!.tool.driver.rules;
+    assert.deepEqual(rules.map((r) => r.id), [...RULES.map((r) => r.id), ...CODE_DOCS.map((c) => c.id)]);
+    for (const rule of RULES) {
+      const r = rules.find((x) => x.id === rule.id)!;
+      const doc = RULE_DOCS[rule.id];
+      for (const part of [rule.summary, rule.why, rule.fix, '```yaml\n', doc.example.bad, doc.example.good, ruleDocUrl(rule.id)]) {
+        assert.ok(r.help.markdown.includes(part), `${rule.id} help.markdown: ${part.slice(0, 60)}`);
+      }
+      for (const part of [rule.summary, rule.why, rule.fix, doc.example.bad]) assert.ok(r.help.text.includes(part), `${rule.id} help.text`);
+      assert.equal(r.help.markdown.includes(`# srm-disable-next-line ${rule.id} -- `), rule.suppressible, rule.id);
+      assert.deepEqual(r.properties.tags, doc.tags);
+      assert.ok(r.properties.tags.length > 0, rule.id);
+    }
+    for (const c of CODE_DOCS) {
+      const r = rules.find((x) => x.id === c.id)!;
+      for (const part of [c.summary, c.why, c.fix, c.note]) assert.ok(r.help.markdown.includes(part), `${c.id}: ${part}`);
+      assert.deepEqual(r.properties.tags, c.tags);
+      assert.equal(r.helpUri, ruleDocUrl(c.id));
+    }
+    const severities = Object.fromEntries(rules.filter((r) => r.properties['security-severity'] !== undefined).map((r) => [r.id, r.properties['security-severity']]));
+    assert.deepEqual(severities, {
+      'customer-only-duty': '8.0',
+      'provider-only-duty': '4.0',
+      'model-mismatch': '5.5',
+      'unassigned-layer': '6.5',
+      'service-model-mismatch': '5.0',
+    });
+    for (const id of Object.keys(severities)) assert.ok(rules.find((r) => r.id === id)!.properties.tags.includes('security'), id);
+  });
+
+  it('primaryLocationLineHash: a hash of the line content and rule with an occurrence count, unchanged when lines are inserted above', () => {
+    const original = fixtureText('config/team/app.srm.yaml')
+      .replace('information-and-data: customer', 'information-and-data: microsoft')
+      .replace('physical-hosts: microsoft', 'physical-hosts: shared');
+    const dir = temp(tree({ 'app.srm.yaml': original }));
+    const before = sarif(dir).runs[0]!.results;
+    assert.equal(before.length, 3);
+    const hashes = before.map((r) => r.partialFingerprints.primaryLocationLineHash!);
+    for (const h of hashes) assert.match(h, /^[0-9a-f]{16}:1$/);
+    assert.equal(new Set(hashes).size, hashes.length);
+    // Lines inserted above (a header, a comment inside the workload): the hashes stay, the lines moved.
+    fs.writeFileSync(
+      path.join(dir, 'app.srm.yaml'),
+      original.replace('apiVersion', '# A header\n\n# more\napiVersion').replace('    responsibilities:\n', '    # owners per layer\n    responsibilities:\n'),
+    );
+    const moved = sarif(dir).runs[0]!.results;
+    const lineHashes = (rs: SarifResult[]) => rs.map((r) => [r.ruleId, r.partialFingerprints.primaryLocationLineHash]);
+    assert.deepEqual(lineHashes(moved), lineHashes(before));
+    assert.deepEqual(
+      moved.map((r) => r.locations[0]!.physicalLocation.region.startLine),
+      before.map((r) => r.locations[0]!.physicalLocation.region.startLine + 4),
+    );
+    // A finding's line changed: its hash changes, the others' do not.
+    fs.writeFileSync(path.join(dir, 'app.srm.yaml'), original.replace('physical-hosts: shared', 'physical-hosts: customer'));
+    const edited = sarif(dir).runs[0]!.results.map((r) => r.partialFingerprints.primaryLocationLineHash!);
+    assert.equal(edited.length, 3);
+    assert.equal(edited.filter((h) => hashes.includes(h)).length, 2);
+    // Identical lines with the same rule (the same document twice in one file): counted :1, then :2.
+    const both = sarif(temp(tree({ 'two.srm.yaml': `${original}---\n${original}` }))).runs[0]!.results.map(
+      (r) => r.partialFingerprints.primaryLocationLineHash!,
+    );
+    assert.equal(both.length, 6);
+    assert.deepEqual(both.slice(0, 3), hashes);
+    assert.deepEqual(both.slice(3), hashes.map((h) => h.replace(/:1$/, ':2')));
+  });
+
+  it('primaryLocationLineHash differs for two findings of different rules on one line', () => {
+    // The fixture's operating-system: microsoft (iaas) is a model-mismatch; given a second time before it, that
+    // line also gets duplicate-key (on the key).
+    const text = fixtureText('config/team/app.srm.yaml').replace('      operating-system: microsoft\n', '      operating-system: customer\n      operating-system: microsoft\n');
+    const results = sarif(temp(tree({ 'app.srm.yaml': text }))).runs[0]!.results;
+    const onLine = results.filter((r) => r.ruleId === 'duplicate-key' || r.ruleId === 'model-mismatch');
+    assert.deepEqual(onLine.map((r) => r.ruleId).sort(), ['duplicate-key', 'model-mismatch']);
+    assert.equal(onLine[0]!.locations[0]!.physicalLocation.region.startLine, onLine[1]!.locations[0]!.physicalLocation.region.startLine);
+    assert.notEqual(onLine[0]!.partialFingerprints.primaryLocationLineHash, onLine[1]!.partialFingerprints.primaryLocationLineHash);
+    // Both keep the srmFinding/v1 fingerprint too.
+    for (const r of onLine) assert.match(r.partialFingerprints['srmFinding/v1']!, /^[0-9a-f]{32}:\d+$/);
+  });
+
+  it('--sarif-category sets runAutomationDetails.id (category/ or category/run-id); without it there is none', () => {
+    const dir = temp(copyFixture('mixed'));
+    const plain = sarif(dir);
+    assert.equal(plain.runs[0]!.automationDetails, undefined);
+    const cat = sarif(dir, ['--sarif-category', 'srm-policies']);
+    assert.deepEqual(cat.runs[0]!.automationDetails, { id: 'srm-policies/' });
+    assert.equal(validate(cat), true, JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual(sarif(dir, ['--sarif-category=srm/nightly']).runs[0]!.automationDetails, { id: 'srm/nightly' });
+    assert.deepEqual(sarif(dir, ['--sarif-category', 'srm/']).runs[0]!.automationDetails, { id: 'srm/' });
+    // The results do not change with the category.
+    assert.deepEqual(cat.runs[0]!.results, plain.runs[0]!.results);
+    const missing = srm(['lint', '--format', 'sarif', '--sarif-category'], { cwd: dir });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--sarif-category needs a value/);
   });
 });

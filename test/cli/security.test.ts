@@ -10,7 +10,8 @@
 // - dist/client.js: vscode-languageclient forks the language server (`dist/server.js` of the extension itself, over
 //   IPC: client/src/extension.ts) and kills it on Windows with taskkill; `net` is again the transport code. The
 //   client never runs anything from the workspace: the server module path is fixed, not read from a setting.
-// - dist/cli.js: none of them, at all.
+// - dist/cli.js: none of them, except `worker_threads` in server/src/cli/pool.ts: `srm lint`'s pool of worker threads,
+//   which runs dist/cli.js itself (the bundle's own file, never a path from the command line or the workspace).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ const ALLOWED: Record<string, Array<{ module: string; in: RegExp }>> = {
     { module: 'net', in: /node_modules\/(?:.*\/)?vscode-jsonrpc\/lib\/node\/main\.js$/ },
     { module: 'child_process', in: /node_modules\/vscode-languageclient\/lib\/node\/(?:main|processes)\.js$/ },
   ],
-  'cli.js': [],
+  'cli.js': [{ module: 'worker_threads', in: /^server\/src\/cli\/pool\.ts$/ }],
 };
 
 function newestSource(dir: string): number {

@@ -16,7 +16,7 @@
 // Exit: 0 all passed, 1 a step failed, 2 usage or setup error.
 //
 // The parts: options.ts (the options above), session.ts (one code-server + Chromium session), steps.ts (the
-// steps in order; steps-problems.ts, steps-editor.ts, steps-baselines.ts, steps-host.ts, matrix.e2e.ts), step-runner.ts,
+// steps in order; steps-problems.ts, steps-editor.ts, steps-baselines.ts, steps-workspace.ts, steps-host.ts, matrix.e2e.ts), step-runner.ts,
 // step-helpers.ts, in-host-harness.ts (runs electron/suite.ts inside code-server), negative.ts (the negative check).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -62,7 +62,32 @@ export interface Scenarios {
      * `expectLabels` and none of `rejectLabels`. */
     completion: { file: string; clear: Anchor; lines: number; expectLabels: string[]; rejectLabels: string[] };
   };
+  /** The editor across files (docs/workspace spec): a folder with its own srm.config.yaml and team registry, written
+   * into the workspace copy by the first of these steps (the examples stay as they are). */
+  acrossFiles: {
+    folder: string;
+    /** Files written before the steps (relative to `folder`). */
+    files: Record<string, string>;
+    /** Go to definition at `at` in `file` leads to `target`, to the line of `targetAt`. */
+    definition: { file: string; at: Anchor; target: string; targetAt: Anchor };
+    /** Rename at `at` in `file` to `newName`: every file in `changed` names the new id afterwards, none the old. */
+    rename: { file: string; at: Anchor; oldName: string; newName: string; changed: string[] };
+    /** An inlay hint with `label` shows in `file`. */
+    inlayHint: { file: string; label: string };
+    /** `file` (written, never opened) is listed with `code` after "SRM: Check Workspace". */
+    check: { file: string; text: string; code: string; at: Anchor };
+  };
 }
+
+const PAAS_REST = `      devices: customer
+      accounts-and-identities: customer
+      identity-and-directory-infrastructure: shared
+      applications: shared
+      network-controls: shared
+      physical-hosts: microsoft
+      physical-network: microsoft
+      physical-datacenter: microsoft
+`;
 
 export const scenarios: Scenarios = {
   workspace: 'examples',
@@ -165,6 +190,25 @@ export const scenarios: Scenarios = {
       expectLabels: ['model-tuning', 'model-design-and-implementation', 'model-training-and-data-governance', 'ai-compute-infrastructure'],
       // Layers of microsoft-diagram and microsoft-2026 that microsoft-ai lacks.
       rejectLabels: ['operating-system', 'physical-hosts', 'information-and-data', 'devices', 'configurations-and-settings'],
+    },
+  },
+  acrossFiles: {
+    folder: 'team-demo',
+    files: {
+      'srm.config.yaml': 'teams:\n  - teams.srm.yaml\n',
+      'teams.srm.yaml': 'apiVersion: srm/v1\nkind: TeamRegistry\nmetadata:\n  name: platform-teams\nteams:\n  - id: platform-ops\n    name: Platform Operations\n  - id: secops\n    name: Security Operations\n',
+      // operating-system: customer under paas: the inlay hint "← microsoft expected" (and a model-mismatch warning).
+      'billing.srm.yaml': `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: billing\n  owner: platform-ops\nworkloads:\n  - name: billing-api\n    model: paas\n    responsibilities:\n      information-and-data:\n        owner: customer\n        team: platform-ops\n      operating-system: customer\n${PAAS_REST}`,
+      'search.srm.yaml': `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: search\n  owner: platform-ops\nworkloads:\n  - name: search-api\n    model: paas\n    responsibilities:\n      information-and-data:\n        owner: customer\n        team: secops\n      operating-system: microsoft\n${PAAS_REST}`,
+    },
+    definition: { file: 'billing.srm.yaml', at: { text: 'team: platform-ops', delta: 'team: '.length + 3 }, target: 'teams.srm.yaml', targetAt: { text: 'id: platform-ops' } },
+    rename: { file: 'billing.srm.yaml', at: { text: 'owner: platform-ops', delta: 'owner: '.length + 3 }, oldName: 'platform-ops', newName: 'platform-team', changed: ['teams.srm.yaml', 'billing.srm.yaml', 'search.srm.yaml'] },
+    inlayHint: { file: 'billing.srm.yaml', label: '← microsoft expected' },
+    check: {
+      file: 'unopened.srm.yaml',
+      text: `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: unopened\nworkloads:\n  - name: never-opened\n    model: paas\n    responsibilities:\n      information-and-data:\n        owner: customer\n        team: no-such-team\n      operating-system: microsoft\n${PAAS_REST}`,
+      code: 'unknown-team',
+      at: { text: 'no-such-team' },
     },
   },
 };

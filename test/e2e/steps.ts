@@ -5,6 +5,7 @@ import type { Step } from './step-runner';
 import { completionLayerStep, grammarColoursStep, hoverLayerStep, quickFixStep } from './steps-editor';
 import { crashRestartStep, inHostSuiteStep, noNotificationsStep } from './steps-host';
 import { cleanHasNoneStep, mistakesListedStep, severitySettingStep } from './steps-problems';
+import { checkWorkspaceStep, definitionAcrossFilesStep, inlayHintStep, renameAcrossFilesStep } from './steps-workspace';
 
 export const steps: Step[] = [
   mistakesListedStep,
@@ -21,6 +22,11 @@ export const steps: Step[] = [
   matrixStep,
   // The view of a document under a custom baseline: the row the baseline adds.
   matrixBaselineStep,
+  // The editor across files (steps-workspace.ts): definition, rename, inlay hint, Check Workspace.
+  definitionAcrossFilesStep,
+  renameAcrossFilesStep,
+  inlayHintStep,
+  checkWorkspaceStep,
   noNotificationsStep,
   inHostSuiteStep,
   crashRestartStep,

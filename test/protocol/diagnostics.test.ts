@@ -21,7 +21,7 @@ test('push diagnostics on every example: the mistakes file gets exactly its find
       assert.deepEqual(codes, f === MISTAKES ? EXPECTED_MISTAKES : [], f);
       for (const d of p.diagnostics) {
         assert.equal(d.source, 'srm');
-        assert.equal(d.codeDescription?.href, `https://github.com/srm-tools/srm#${d.code}`);
+        assert.equal(d.codeDescription?.href, `https://github.com/srm-tools/srm/blob/main/docs/rules/${d.code}.md`);
       }
     }
   } finally {

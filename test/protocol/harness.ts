@@ -51,7 +51,17 @@ export function capabilities(pull: boolean): ClientCapabilities {
   };
 }
 
-export async function startHarness(opts: { pull: boolean; server?: ServerOptions; settings?: Record<string, unknown> }): Promise<Harness> {
+export async function startHarness(opts: {
+  pull: boolean;
+  server?: ServerOptions;
+  settings?: Record<string, unknown>;
+  /** Workspace folders (absolute paths; default: examples/). */
+  folders?: string[];
+  /** Changes the client capabilities sent in initialize. */
+  caps?: (c: ClientCapabilities) => ClientCapabilities;
+  /** Requests the server sends the client (client/registerCapability, ...), recorded. */
+  serverRequests?: Array<{ method: string; params: unknown }>;
+}): Promise<Harness> {
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConn = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
@@ -71,17 +81,23 @@ export async function startHarness(opts: { pull: boolean; server?: ServerOptions
     logs.push(p.message);
   });
   rpc.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => h.settings));
-  rpc.onRequest('client/registerCapability', () => null);
+  rpc.onRequest('client/registerCapability', (p: unknown) => {
+    opts.serverRequests?.push({ method: 'client/registerCapability', params: p });
+    return null;
+  });
+  rpc.onRequest('workspace/inlayHint/refresh', () => null);
   rpc.onRequest('workspace/diagnostic/refresh', () => {
     logs.push('refresh');
     return null;
   });
   rpc.listen();
+  const folders = opts.folders ?? [EXAMPLES];
+  const caps = capabilities(opts.pull);
   const init = (await rpc.sendRequest('initialize', {
     processId: null,
-    rootUri: pathToFileURL(EXAMPLES).href,
-    capabilities: capabilities(opts.pull),
-    workspaceFolders: [{ uri: pathToFileURL(EXAMPLES).href, name: 'examples' }],
+    rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
+    capabilities: opts.caps ? opts.caps(caps) : caps,
+    workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
   })) as InitializeResult;
   await rpc.sendNotification('initialized', {});
   let version = 1;

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { StreamMessageReader, StreamMessageWriter, type Message } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { MATRIX_EXPORT_REQUEST, MATRIX_REQUEST } from '../../shared/matrix';
+import { CHECK_WORKSPACE_REQUEST } from '../../shared/protocol';
 import { startServer } from '../../server/src/lsp/server';
 import { buildServer, capabilities, EXAMPLES, MISTAKES, REQUEST_BOUND_MS } from './harness';
 
@@ -81,6 +82,9 @@ function registeredMethods(): string[] {
 /** On `information-and-data: microsoft` of the mistakes example (a customer-only-duty finding, with fixes). */
 const POS = { line: 12, character: 8 };
 const RANGE = { start: { line: 12, character: 6 }, end: { line: 12, character: 37 } };
+/** On `secops` of `- id: secops` (the document's team). */
+const TEAM = { line: 7, character: 10 };
+const WHOLE_FILE = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
 /** Well-formed params of each method; the hostile cases break them one field at a time. */
 function wellFormed(method: string, uri: string): Record<string, unknown> | typeof NO_PARAMS {
   const td = { textDocument: { uri } };
@@ -91,6 +95,21 @@ function wellFormed(method: string, uri: string): Record<string, unknown> | type
       return { ...td, position: POS };
     case 'textDocument/codeAction':
       return { ...td, range: RANGE, context: { diagnostics: [{ range: RANGE, message: 'm', source: 'srm', code: 'customer-only-duty' }] } };
+    case 'textDocument/references':
+      return { ...td, position: POS, context: { includeDeclaration: true } };
+    // On `- id: secops`: a team id, which can be renamed.
+    case 'textDocument/prepareRename':
+      return { ...td, position: TEAM };
+    case 'textDocument/rename':
+      return { ...td, position: TEAM, newName: 'security-ops' };
+    case 'textDocument/inlayHint':
+      return { ...td, range: WHOLE_FILE };
+    case 'workspace/symbol':
+      return { query: '' };
+    case 'workspace/diagnostic':
+      return { previousResultIds: [] };
+    case CHECK_WORKSPACE_REQUEST:
+      return {};
     case MATRIX_REQUEST:
       return { uri };
     case MATRIX_EXPORT_REQUEST:
@@ -186,11 +205,20 @@ describe('malformed params for every request method', () => {
       foldingRangeProvider: 'textDocument/foldingRange',
       codeActionProvider: 'textDocument/codeAction',
       diagnosticProvider: 'textDocument/diagnostic',
+      referencesProvider: 'textDocument/references',
+      renameProvider: 'textDocument/rename',
+      workspaceSymbolProvider: 'workspace/symbol',
+      documentLinkProvider: 'textDocument/documentLink',
+      inlayHintProvider: 'textDocument/inlayHint',
     };
-    for (const key of Object.keys(caps).filter((k) => k !== 'textDocumentSync')) {
+    // `workspace` is no provider: it announces workspace folder support.
+    for (const key of Object.keys(caps).filter((k) => k !== 'textDocumentSync' && k !== 'workspace')) {
       assert.ok(PROVIDERS[key] && methods.includes(PROVIDERS[key]), `${key} is announced but its method is not soaked: ${methods.join(', ')}`);
     }
     assert.ok(methods.includes(MATRIX_REQUEST) && methods.includes(MATRIX_EXPORT_REQUEST), methods.join(', '));
+    // Announced inside providers: prepareRename (renameProvider.prepareProvider), workspace/diagnostic
+    // (diagnosticProvider.workspaceDiagnostics); and the command's request.
+    for (const m of ['textDocument/prepareRename', 'workspace/diagnostic', CHECK_WORKSPACE_REQUEST]) assert.ok(methods.includes(m), `${m} is not soaked`);
     await client.notify('initialized', {});
     const version = 7;
     await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'srm', version, text: readFileSync(join(EXAMPLES, MISTAKES), 'utf8') } });
@@ -223,6 +251,12 @@ describe('malformed params for every request method', () => {
       // test/protocol/baselines.test.ts has the positive cases).
       if (m === 'textDocument/definition') {
         assert.equal(r, null, `${m} on a value that names no baseline`);
+        continue;
+      }
+      // The mistakes example has no evidence URL (test/protocol/workspace.test.ts has links), and no file that
+      // is not open (the workspace is the open document alone): empty lists are the answer.
+      if (m === 'textDocument/documentLink' || m === 'workspace/diagnostic') {
+        assert.ok(Array.isArray(m === 'workspace/diagnostic' ? (r as { items?: unknown }).items : r), `${m} answers a list`);
         continue;
       }
       assert.ok(some(m === 'textDocument/diagnostic' ? (r as { items?: unknown }).items : r), `${m} answers nothing to well-formed params`);
@@ -258,7 +292,10 @@ describe('malformed params for every request method', () => {
     for (const m of requests) {
       const again = await send(m, wellFormed(m, uri));
       const strip = (r: unknown) => (m === 'textDocument/diagnostic' ? { ...(r as object), resultId: undefined } : r);
-      assert.deepEqual(strip(again?.result), strip(expected.get(m)), `${m} answers differently after the hostile params`);
+      // A rename edit carries the document's version.
+      if (m === 'textDocument/rename') assert.ok(again?.result, `${m} answers nothing after the hostile params`);
+      if (m === 'textDocument/rename') continue;
+      assert.deepEqual(strip(again?.result), strip(expected.get(m)), `${m} answers differently after the hostile params: ${JSON.stringify(again)}`);
     }
     // shutdown last: it ignores its params, and the server keeps answering after it until `exit`.
     await barrage('shutdown');

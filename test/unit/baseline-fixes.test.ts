@@ -44,3 +44,71 @@ test('two baseline documents of one file with one name: the second is a duplicat
     [['duplicate-name', 1, 'twice']],
   );
 });
+
+test('services in a baseline document: a model that is not a column is invalid-baseline, a name or alias given twice duplicate-name', () => {
+  const text = [
+    'apiVersion: srm/v1',
+    'kind: ResponsibilityBaseline',
+    'metadata:',
+    '  name: svc',
+    'extends: microsoft-2026',
+    'layers: []',
+    'services:',
+    '  - name: Contoso Hosting',
+    '    aliases: [C-Host]',
+    '    models: [iaas, cloudy]',
+    '  - name: c-host',
+    '    models: [paas]',
+    '',
+  ].join('\n');
+  const fs = diagnose(parseFile(text));
+  assert.deepEqual(
+    fs.map((f) => [f.code, text.slice(f.start, f.end)]),
+    [
+      ['invalid-baseline', 'cloudy'],
+      ['duplicate-name', 'c-host'],
+    ],
+  );
+});
+
+test('a service that is a number, a list or 100,000 characters: a schema finding or nothing, never a crash', () => {
+  const doc = (service: string) =>
+    `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: s\nworkloads:\n  - name: w\n    model: paas\n    service: ${service}\n    responsibilities: {}\n`;
+  const codes = (s: string) => diagnose(parseFile(doc(s))).map((f) => f.code).filter((c) => c !== 'unassigned-layer');
+  assert.deepEqual(codes('42'), ['schema']);
+  assert.deepEqual(codes('[Azure Virtual Machines]'), ['schema']);
+  assert.deepEqual(codes('x'.repeat(100_000)), []);
+  assert.deepEqual(codes(`"${'Azure Virtual Machines '.repeat(5000)}"`), []);
+});
+
+test('an alias clash between a custom entry and a base entry: the finding names both entries', () => {
+  const text = [
+    'apiVersion: srm/v1',
+    'kind: ResponsibilityBaseline',
+    'metadata:',
+    '  name: clash',
+    'extends: microsoft-2026',
+    'layers: []',
+    'services:',
+    '  - name: Contoso Functions',
+    '    aliases: [Functions]',
+    '    models: [iaas]',
+    '---',
+    'apiVersion: srm/v1',
+    'kind: ResponsibilityAssignment',
+    'metadata:',
+    '  name: a',
+    '  baseline: clash',
+    'workloads:',
+    '  - name: w',
+    '    model: saas',
+    '    service: functions',
+    '    responsibilities: {}',
+    '',
+  ].join('\n');
+  const f = diagnose(parseFile(text)).find((x) => x.code === 'service-model-mismatch');
+  assert.ok(f);
+  assert.match(f.message, /runs under paas or iaas/);
+  assert.match(f.message, /names 2 catalogue entries: Azure Functions, Contoso Functions/);
+  assert.deepEqual(f.fixes.filter((x) => x.title.startsWith('Set model')), [], 'two models: no fix');
+});

@@ -168,8 +168,13 @@ describe('one baseline', () => {
 
   it('JSON: a stable object with every key, the layers with owners, group, kind and overrides', () => {
     const o = JSON.parse(baselineJson(MICROSOFT_2026));
-    assert.deepEqual(Object.keys(o), ['id', 'title', 'description', 'source', 'sourceNote', 'builtin', 'extends', 'removed', 'provider', 'columns', 'layers']);
+    assert.deepEqual(Object.keys(o), ['id', 'title', 'description', 'source', 'sourceNote', 'builtin', 'extends', 'removed', 'provider', 'columns', 'layers', 'services']);
     assert.equal(o.sourceNote, null);
+    // The service catalogue (spec/services.md): AKS runs under two models.
+    assert.deepEqual(
+      o.services.find((e: { name: string }) => e.name === 'Azure Kubernetes Service'),
+      { name: 'Azure Kubernetes Service', aliases: ['AKS'], models: ['iaas', 'paas'], source: o.services.find((e: { name: string }) => e.name === 'Azure Kubernetes Service').source, confidence: 'stated' },
+    );
     assert.deepEqual(o.columns.map((c: { id: string }) => c.id), ['on-premises', 'iaas', 'paas', 'saas']);
     assert.deepEqual(o.columns[0], { id: 'on-premises', label: 'On-premises', cloud: false });
     const devices = o.layers.find((l: { id: string }) => l.id === 'devices');

@@ -67,7 +67,7 @@ test('schemas/srm-config.schema.json is what the generator writes (run npm run g
 test('README tables are what the generator writes (run npm run generate)', () => {
   const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
   assert.equal(readme, readmeText(readme), 'stale: run npm run generate');
-  for (const r of RULES) assert.ok(readme.includes(`\`${r.id}\` | ${r.defaultSeverity} |`), `README lists ${r.id}`);
+  for (const r of RULES) assert.ok(readme.includes(`[\`${r.id}\`](docs/rules/${r.id}.md) | ${r.defaultSeverity} |`), `README lists ${r.id}, linked to its page`);
   for (const l of LAYERS) assert.ok(readme.includes(`\`${l.id}\``), `README lists ${l.id}`);
 });
 

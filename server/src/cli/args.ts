@@ -6,6 +6,9 @@ export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 export const MATRIX_FORMATS = ['md', 'csv', 'json', 'html'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+/** `srm report`: default md on stdout, html with --output (unless its extension says .md or .json). */
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** `srm baselines` (the list), `srm baselines show ID`, `srm baselines diff A B`: their --format values, the default first. */
 export const BASELINES_FORMATS = ['text', 'json'] as const;
 export const BASELINE_SHOW_FORMATS = ['md', 'json', 'csv'] as const;
@@ -14,7 +17,7 @@ export const FAIL_LEVELS = ['error', 'warning', 'info'] as const;
 export type FailLevel = (typeof FAIL_LEVELS)[number];
 
 export interface Options {
-  command: 'lint' | 'explain' | 'matrix' | 'baselines' | 'help' | 'version';
+  command: 'lint' | 'explain' | 'matrix' | 'baselines' | 'report' | 'help' | 'version';
   positionals: string[];
   format?: string;
   output?: string;
@@ -23,6 +26,8 @@ export interface Options {
   baseline?: string;
   failOn: FailLevel;
   maxWarnings?: number;
+  /** --jobs N: threads that check files (1: this thread only); default: one per core for a big tree (cli/pool.ts). */
+  jobs?: number;
   requireReason: boolean;
   inlineSuppressions: boolean;
   fix: boolean;
@@ -31,6 +36,8 @@ export interface Options {
   stdinFilepath?: string;
   color?: boolean;
   quiet: boolean;
+  /** --sarif-category CATEGORY: the SARIF run's automationDetails.id (GitHub code scanning's category). */
+  sarifCategory?: string;
   /** --help / --version seen: they win over any command. */
   wants?: 'help' | 'version';
 }
@@ -58,6 +65,10 @@ const OPTIONS: Record<string, Spec> = {
     if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a whole number >= 0, not "${v}"`);
     o.maxWarnings = Number(v);
   }),
+  '--jobs': value((o, v) => {
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs takes a whole number >= 1, not "${v}"`);
+    o.jobs = Number(v);
+  }),
   '--require-reason': flag((o) => (o.requireReason = true)),
   '--no-inline-suppressions': flag((o) => (o.inlineSuppressions = false)),
   '--fix': flag((o) => (o.fix = true)),
@@ -68,13 +79,14 @@ const OPTIONS: Record<string, Spec> = {
   '--no-color': flag((o) => (o.color = false)),
   '--quiet': flag((o) => (o.quiet = true)),
   '-q': flag((o) => (o.quiet = true)),
+  '--sarif-category': value((o, v) => (o.sarifCategory = v)),
   '--help': flag((o) => (o.wants = 'help')),
   '-h': flag((o) => (o.wants = 'help')),
   '--version': flag((o) => (o.wants ??= 'version')),
   '-v': flag((o) => (o.wants ??= 'version')),
 };
 
-const COMMANDS = ['lint', 'explain', 'matrix', 'baselines', 'help'] as const;
+const COMMANDS = ['lint', 'explain', 'matrix', 'baselines', 'report', 'help'] as const;
 
 export function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
@@ -96,7 +108,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
       if (command === undefined && !onlyPositionals) {
         if (!(COMMANDS as readonly string[]).includes(arg)) {
-          throw new UsageError(`unknown command "${arg}" (commands: lint, explain, matrix, baselines; see srm --help)`);
+          throw new UsageError(`unknown command "${arg}" (commands: lint, explain, matrix, baselines, report; see srm --help)`);
         }
         command = arg as Options['command'];
       } else {
@@ -144,6 +156,11 @@ Usage:
                                       one baseline's matrix: layers, columns, cells, source
   srm baselines diff A B [--format md|json]
                                       the layers, columns and cells that differ between two baselines
+  srm report [PATH|GLOB...] [--format html|md|json] [--output FILE]
+                                      one report over the files srm lint checks: summary, teams,
+                                      matrices, coverage, waivers, findings (default: md on stdout,
+                                      html to --output FILE unless it ends in .md or .json; exit 0
+                                      whatever the findings)
   srm --help | --version
 
 Lint options:
@@ -154,6 +171,8 @@ Lint options:
                              (a built-in or a baseline the config lists; overrides the config's)
       --fail-on LEVEL        error (default), warning or info: the lowest severity that fails
       --max-warnings N       also fail when there are more than N warnings
+      --jobs N               check files in N threads; 1: in this one (default: one per
+                             core, at most 8, for 16 MB of files or more; else 1)
       --require-reason       report suppressions without a reason after " -- "
       --no-inline-suppressions
                              ignore every # srm-disable comment
@@ -163,6 +182,12 @@ Lint options:
       --stdin-filepath NAME  the name of the file read from stdin (detection, config, report)
       --no-color, --color    colour in the stylish report (default: on a terminal, unless NO_COLOR)
   -q, --quiet                report errors only
+      --sarif-category CATEGORY
+                             the SARIF run's category for GitHub code scanning
+                             (runAutomationDetails.id: "CATEGORY/", or as given with a "/")
+
+Report options: -f/--format, -o/--output, -c/--config, --baseline, --require-reason and
+  --no-inline-suppressions, as for lint (the same files, the same findings)
 
 Exit codes:
   0  no finding at or above the fail level (and warnings within --max-warnings)

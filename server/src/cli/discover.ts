@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configSelection, type ConfigResolver, type LoadedConfig } from '../node/config';
+import { RegistryLoader } from '../node/registries';
 import { globBase, isGlob, isResponsibilityFile, matchesGlob } from '../service';
 import { UsageError } from './args';
 
@@ -25,10 +26,24 @@ export class ConfigFileError extends Error {
   }
 }
 
-/** The config for a file, refusing one with errors. */
+const registryLoaders = new WeakMap<ConfigResolver, RegistryLoader>();
+
+/** The team registries of a run (one loader per config resolver: each config's registries are read once). */
+export function registriesOf(configs: ConfigResolver): RegistryLoader {
+  let r = registryLoaders.get(configs);
+  if (!r) {
+    r = new RegistryLoader();
+    registryLoaders.set(configs, r);
+  }
+  return r;
+}
+
+/** The config for a file, refusing one with errors (its own, or its `teams:` registries': exit 2). */
 export function validConfigFor(configs: ConfigResolver, file: string): LoadedConfig | undefined {
   const cfg = configs.forFile(file);
   if (cfg && cfg.errors.length > 0) throw new ConfigFileError(cfg);
+  const reg = cfg ? registriesOf(configs).forConfig(cfg) : undefined;
+  if (cfg && reg && reg.errors.length > 0) throw new ConfigFileError({ ...cfg, errors: reg.errors });
   return cfg;
 }
 

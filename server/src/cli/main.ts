@@ -13,22 +13,24 @@ import {
   matrixToJson,
   matrixToMarkdown,
   parseFile,
-  type BaselineOptions,
   type Severity,
 } from '../service';
 import { ConfigResolver, loadConfigFile } from '../node/config';
 import { BaselineLoader, baselineOptionsFor } from '../node/baselines';
 import { baselinesCommand } from './baselines';
+import { reportCommand } from './report';
 import { FORMATS, HELP, MATRIX_FORMATS, UsageError, parseArgs, type Format, type Options } from './args';
-import { ConfigFileError, IoError, collectFiles, excludedByConfig, isCheckedFile, relPosix, validConfigFor, type Candidate } from './discover';
-import { unifiedDiff } from './diff';
+import { ConfigFileError, IoError, collectFiles, excludedByConfig, isCheckedFile, registriesOf, relPosix, validConfigFor, type Candidate } from './discover';
+import { teamContextFor } from '../node/registries';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
-import { RULE_HELP_BASE, formatSarif } from './format/sarif';
+import { formatSarif } from './format/sarif';
+import { ruleDocUrl } from '../../../shared/protocol';
 import { formatStylish } from './format/stylish';
 import { writeFileAtomic } from './fsio';
-import { SEVERITY_RANK, engineOptions, fixText, lineCol, lintText, type FileResult } from './lint';
+import { SEVERITY_RANK, checkCandidate, engineOptions, newLoaders, type CheckChoices, type CheckInput, type CheckOutcome, type FileResult } from './lint';
+import { checkInPool, isLintWorker, runLintWorker, threadsFor } from './pool';
 
 export interface Io {
   cwd: string;
@@ -40,7 +42,8 @@ export interface Io {
   readStdin: () => string;
 }
 
-export function run(argv: readonly string[], io: Io): number {
+/** The exit code; a promise of it when `srm lint` checks files in worker threads. */
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   try {
     const opts = parseArgs(argv);
     switch (opts.command) {
@@ -56,10 +59,21 @@ export function run(argv: readonly string[], io: Io): number {
         return matrix(opts, io);
       case 'baselines':
         return baselines(opts, io);
-      case 'lint':
-        return lint(opts, io);
+      case 'report':
+        return reportCommand(opts, io, resolverFor(opts, io));
+      case 'lint': {
+        const code = lint(opts, io);
+        return typeof code === 'number' ? code : code.catch((e: unknown) => failure(e, io));
+      }
     }
   } catch (e) {
+    return failure(e, io);
+  }
+}
+
+/** The exit code (2) and the message on standard error for what a command threw. */
+function failure(e: unknown, io: Io): number {
+  {
     if (e instanceof ConfigFileError) {
       const lines = ConfigFileError.describe(e.config, io.cwd).split('\n');
       io.stderr(lines.map((l) => `srm: bad config ${l}\n`).join(''));
@@ -93,7 +107,7 @@ function explain(opts: Options, io: Io): number {
       `How to fix it: ${rule.fix}\n\n` +
       `Silence one occurrence: # srm-disable-next-line ${rule.id} -- <reason>\n` +
       `Change its severity: srm.config.yaml, rules: { ${rule.id}: ${otherSeverity(rule.defaultSeverity)} } (or off)\n` +
-      `Docs: ${RULE_HELP_BASE}${rule.id}\n`,
+      `Docs: ${ruleDocUrl(rule.id)}\n`,
   );
   return 0;
 }
@@ -148,7 +162,7 @@ function matrix(opts: Options, io: Io): number {
   const cfg = validConfigFor(configs, file);
   // One parse: the findings and the matrix come from the same parsed file, as in the editor's view.
   const parsed = parseFile(text, undefined, { baselines: baselineOptionsFor(cfg, new BaselineLoader(), opts.baseline) });
-  const m = matrixFromParsed(parsed, diagnose(parsed, { ...engineOptions(cfg, opts), includeSuppressed: true }));
+  const m = matrixFromParsed(parsed, diagnose(parsed, { ...engineOptions(cfg, opts, teamContextFor(cfg, registriesOf(configs), file)), includeSuppressed: true }));
   const out =
     format === 'csv' ? matrixToCsv(m)
     : format === 'json' ? matrixToJson(m)
@@ -167,7 +181,7 @@ function baselines(opts: Options, io: Io): number {
   return 0;
 }
 
-function lint(opts: Options, io: Io): number {
+function lint(opts: Options, io: Io): number | Promise<number> {
   const format = (opts.format ?? 'stylish') as Format;
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
@@ -196,83 +210,88 @@ function lint(opts: Options, io: Io): number {
   }
 
   const display = (c: Candidate): string => (displayBase === '' ? '<stdin>' : relPosix(displayBase, c.path) || c.path);
-  const loader = new BaselineLoader();
-  const warned = new Set<string>();
-  const baselinesOf = (c: Candidate): BaselineOptions => {
-    const o = baselineOptionsFor(c.config, loader, opts.baseline);
-    const key = c.config?.path ?? '';
-    if (!warned.has(key)) {
-      warned.add(key);
-      for (const e of loader.forConfig(c.config).errors) io.stderr(`srm: config: ${e.split(io.cwd + path.sep).join("")}\n`);
-    }
-    return o;
+  const choices: CheckChoices = {
+    requireReason: opts.requireReason,
+    inlineSuppressions: opts.inlineSuppressions,
+    config: opts.config === undefined ? undefined : path.resolve(io.cwd, opts.config),
+    baseline: opts.baseline,
+    fix: opts.fix,
+    fixDryRun: opts.fixDryRun,
   };
+  // The main thread's caches; the discovery's configs (and their registries) are reused.
+  const loaders = newLoaders(choices, configs);
+  const inputs: CheckInput[] = candidates.map((c) => ({ path: c.path, displayPath: display(c), text: c.text, exact: c.exact }));
+  const warned = new Set<string>();
   const results: FileResult[] = [];
   let diffs = '';
   let stdinFixed: string | undefined;
-  for (const c of candidates) {
-    const options = engineOptions(c.config, opts);
-    const bl = baselinesOf(c);
-    let text = c.text;
-    if ((opts.fix || opts.fixDryRun) && c.exact) {
-      const result = fixText(text, options, bl);
-      const fixed = result.text;
-      const shown = display(c);
-      if (result.rejected.length > 0) {
-        // On stderr, so a JSON/SARIF report on stdout stays machine-readable.
-        const lines = new LineIndex(fixed);
-        for (const r of result.rejected) {
-          const at = lineCol(lines, r.start);
-          io.stderr(`srm: ${shown}:${at.line}:${at.column}: not applied: ${r.title} (${r.code}); it would add ${r.adds.join(', ')}\n`);
+  // What one file's check gives is printed, written and kept here, file after file, whichever thread checked it.
+  const take = (i: number, o: CheckOutcome): void => {
+    const c = inputs[i]!;
+    if (!warned.has(o.configKey)) {
+      warned.add(o.configKey);
+      for (const e of o.configErrors) io.stderr(`srm: config: ${e.split(io.cwd + path.sep).join("")}\n`);
+    }
+    // On stderr, so a JSON/SARIF report on stdout stays machine-readable.
+    for (const n of o.notes) io.stderr(`srm: ${n}\n`);
+    if (o.fixed !== undefined) {
+      if (opts.fixDryRun) diffs += o.diff;
+      else if (opts.fix && !opts.stdin) {
+        try {
+          writeFileAtomic(c.path, o.fixed);
+        } catch (e) {
+          throw new IoError(`cannot write ${c.displayPath}: ${(e as NodeJS.ErrnoException).code ?? e}`);
         }
       }
-      if (fixed !== text) {
-        if (opts.fixDryRun) diffs += unifiedDiff(text, fixed, `a/${shown}`, `b/${shown}`);
-        else if (!opts.stdin) {
-          try {
-            writeFileAtomic(c.path, fixed);
-          } catch (e) {
-            throw new IoError(`cannot write ${shown}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-          }
-        }
-        text = fixed;
+    }
+    if (opts.stdin && opts.fix && c.exact) stdinFixed = o.fixed ?? c.text;
+    const text = o.fixed ?? c.text;
+    results.push({ path: c.path, displayPath: c.displayPath, text, lines: new LineIndex(text), findings: o.findings, suppressed: o.suppressed });
+  };
+
+  // --stdin is one file: always here. Otherwise --jobs, or by default one thread per core for a big tree (pool.ts).
+  const bytes = inputs.reduce((n, c) => n + c.text.length, 0);
+  const threads = opts.stdin ? 1 : threadsFor(inputs.length, bytes, opts.jobs, io.env);
+  if (threads <= 1) {
+    inputs.forEach((c, i) => take(i, checkCandidate(c, choices, loaders)));
+    return report();
+  }
+  const note = (line: string): void => io.stderr(line);
+  return checkInPool({ inputs, threads, choices, loaders, script: __filename, take, note }).then(report);
+
+  function report(): number {
+    const shownResults = opts.quiet
+      ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
+      : results;
+
+    if (opts.fixDryRun) {
+      writeOutput(opts, io, diffs);
+    } else if (opts.stdin && opts.fix) {
+      // Like a formatter: the (fixed) text goes to stdout; the report is not printed.
+      // A text that is not checked (not a responsibility file, or ignored) passes through unchanged.
+      writeOutput(opts, io, stdinFixed ?? io.readStdin());
+    } else {
+      writeOutput(opts, io, render(format, shownResults, opts, io));
+    }
+
+    const failRank = SEVERITY_RANK[opts.failOn];
+    let failed = false;
+    let warnings = 0;
+    for (const r of results) {
+      for (const f of r.findings) {
+        if (SEVERITY_RANK[f.severity] >= failRank) failed = true;
+        if (f.severity === 'warning') warnings++;
       }
-      if (opts.stdin && opts.fix) stdinFixed = text;
     }
-    results.push(lintText(c.path, display(c), text, options, bl));
-  }
-
-  const shownResults = opts.quiet
-    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
-    : results;
-
-  if (opts.fixDryRun) {
-    writeOutput(opts, io, diffs);
-  } else if (opts.stdin && opts.fix) {
-    // Like a formatter: the (fixed) text goes to stdout; the report is not printed.
-    // A text that is not checked (not a responsibility file, or ignored) passes through unchanged.
-    writeOutput(opts, io, stdinFixed ?? io.readStdin());
-  } else {
-    writeOutput(opts, io, render(format, shownResults, opts, io));
-  }
-
-  const failRank = SEVERITY_RANK[opts.failOn];
-  let failed = false;
-  let warnings = 0;
-  for (const r of results) {
-    for (const f of r.findings) {
-      if (SEVERITY_RANK[f.severity] >= failRank) failed = true;
-      if (f.severity === 'warning') warnings++;
+    if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+      failed = true;
+      if (format === 'stylish' && !opts.fixDryRun) {
+        io.stderr(`srm: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+      }
     }
+    if (opts.fixDryRun && diffs !== '') failed = true;
+    return failed ? 1 : 0;
   }
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    failed = true;
-    if (format === 'stylish' && !opts.fixDryRun) {
-      io.stderr(`srm: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
-    }
-  }
-  if (opts.fixDryRun && diffs !== '') failed = true;
-  return failed ? 1 : 0;
 }
 
 function render(format: Format, results: FileResult[], opts: Options, io: Io): string {
@@ -280,7 +299,7 @@ function render(format: Format, results: FileResult[], opts: Options, io: Io): s
     case 'json':
       return formatJson(results, version);
     case 'sarif':
-      return formatSarif(results, { cwd: io.cwd, version });
+      return formatSarif(results, { cwd: io.cwd, version, category: opts.sarifCategory });
     case 'github':
       return formatGithub(results);
     case 'junit':
@@ -293,7 +312,10 @@ function render(format: Format, results: FileResult[], opts: Options, io: Io): s
   }
 }
 
-if (require.main === module) {
+if (isLintWorker()) {
+  // dist/cli.js started as one of `srm lint`'s worker threads (pool.ts): serve chunks of files, run no command.
+  runLintWorker();
+} else if (require.main === module) {
   let stdinText: string | undefined;
   const code = run(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -303,7 +325,8 @@ if (require.main === module) {
     stdoutIsTTY: process.stdout.isTTY === true,
     readStdin: () => (stdinText ??= readAllStdin()),
   });
-  process.exitCode = code;
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }
 
 function readAllStdin(): string {

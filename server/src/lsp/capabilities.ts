@@ -19,6 +19,14 @@ export interface ClientFeatures {
   markdown: boolean;
   snippets: boolean;
   hierarchicalSymbols: boolean;
+  /** Registering the watcher of workspace/didChangeWatchedFiles (client/registerCapability). */
+  dynamicWatchedFiles: boolean;
+  /** WorkspaceEdit.documentChanges (versioned edits of open documents). */
+  documentChanges: boolean;
+  /** workspace/didChangeWorkspaceFolders. */
+  workspaceFolders: boolean;
+  /** workspace/inlayHint/refresh. */
+  inlayHintRefresh: boolean;
 }
 
 /** Until `initialize` says otherwise. */
@@ -31,6 +39,10 @@ export function featuresBeforeInitialize(): ClientFeatures {
     markdown: true,
     snippets: true,
     hierarchicalSymbols: true,
+    dynamicWatchedFiles: false,
+    documentChanges: false,
+    workspaceFolders: false,
+    inlayHintRefresh: false,
   };
 }
 
@@ -43,6 +55,10 @@ export function clientFeatures(caps: ClientCapabilities | undefined): ClientFeat
     markdown: caps?.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
     snippets: caps?.textDocument?.completion?.completionItem?.snippetSupport === true,
     hierarchicalSymbols: caps?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    dynamicWatchedFiles: caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    documentChanges: caps?.workspace?.workspaceEdit?.documentChanges === true,
+    workspaceFolders: caps?.workspace?.workspaceFolders === true,
+    inlayHintRefresh: caps?.workspace?.inlayHint?.refreshSupport === true,
   };
 }
 
@@ -57,7 +73,14 @@ export function initializeResult(client: ClientFeatures): InitializeResult {
       documentSymbolProvider: { label: 'srm' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.srm'] },
-      ...(client.pull ? { diagnosticProvider: { identifier: 'srm', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      // From the workspace index (workspaceIndex.ts): across files.
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      ...(client.pull ? { diagnosticProvider: { identifier: 'srm', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
   };

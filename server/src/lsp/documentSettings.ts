@@ -14,8 +14,10 @@ import {
   type BaselineOptions,
   type DiagnoseOptions,
   type FeatureContext,
+  type TeamContext,
 } from '../service';
 import { BaselineLoader, baselineOptionsFor } from '../node/baselines';
+import { RegistryLoader, teamContextFor } from '../node/registries';
 import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
 import type { ClientFeatures } from './capabilities';
 import type { DocumentCache } from './documents';
@@ -26,6 +28,8 @@ export interface DocSettings {
   config?: LoadedConfig;
   /** The config's baseline: and the baseline documents it lists. */
   baselines: BaselineOptions;
+  /** The teams of the registries the config lists (srm.config.yaml `teams:`). */
+  teams?: TeamContext;
 }
 
 function filePath(uri: string): string | undefined {
@@ -53,6 +57,7 @@ export class DocumentSettings {
   private globalSettings: unknown = undefined;
   private resolver = new ConfigResolver();
   private baselineLoader = new BaselineLoader();
+  private registryLoader = new RegistryLoader();
   private readonly cache = new Map<string, Promise<DocSettings>>();
   private readonly reportedConfigErrors = new Set<string>();
 
@@ -87,7 +92,24 @@ export class DocumentSettings {
         this.log(`srm: could not read settings for ${uri}: ${String(e)}`);
       }
     }
-    const settings = parseSettings(raw);
+    return this.withSettings(uri, parseSettings(raw));
+  }
+
+  /** The settings of a folder (the workspace index asks once per folder, not once per file). */
+  async folderSettings(folderUri: string): Promise<SrmSettings> {
+    let raw: unknown = this.globalSettings;
+    if (this.client.configurationSupport) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: SETTINGS_SECTION });
+      } catch (e) {
+        this.log(`srm: could not read settings for ${folderUri}: ${String(e)}`);
+      }
+    }
+    return parseSettings(raw);
+  }
+
+  /** The DocSettings of `uri` under `settings` already read: its config, the baselines and teams in reach (sync). */
+  withSettings(uri: string, settings: SrmSettings): DocSettings {
     const fp = filePath(uri);
     let config: LoadedConfig | undefined;
     if (fp) {
@@ -112,7 +134,33 @@ export class DocumentSettings {
     } catch (e) {
       this.log(`srm: could not read the baselines of ${config?.path ?? 'the config'}: ${String(e)}`);
     }
-    return { settings, config, baselines };
+    let teams: TeamContext | undefined;
+    try {
+      teams = teamContextFor(config, this.registryLoader, fp);
+      const key = `teams:${config?.path ?? ''}`;
+      if (config && !this.reportedConfigErrors.has(key)) {
+        this.reportedConfigErrors.add(key);
+        for (const e of this.registryLoader.forConfig(config).errors) this.log(`srm: ${config.path}:${e.line}:${e.column}: ${e.message}`);
+      }
+    } catch (e) {
+      this.log(`srm: could not read the team registries of ${config?.path ?? 'the config'}: ${String(e)}`);
+    }
+    return { settings, config, baselines, ...(teams ? { teams } : {}) };
+  }
+
+  /** The files `config` reads besides itself: its registries (teams:) and baseline files (baselines:), absolute. */
+  dependencyFiles(config: LoadedConfig): string[] {
+    try {
+      return [...this.registryLoader.forConfig(config).files, ...this.baselineLoader.forConfig(config).files];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Whether `uri` is a team registry some config lists (a change to it re-checks its dependents). */
+  isRegistryFile(uri: string): boolean {
+    const fp = filePath(uri);
+    return fp !== undefined && this.registryLoader.isRegistryFile(fp);
   }
 
   /** Whether `uri` is a file some config lists under `baselines:` (a change to it re-checks its dependents). */
@@ -123,8 +171,13 @@ export class DocumentSettings {
 
   /** Decided by file name and content (and srm.files / srm.config.yaml), never by the editor's language id. */
   isSrm(doc: TextDocument, s: DocSettings): boolean {
-    const fp = filePath(doc.uri);
-    const name = fp ?? nameOf(doc.uri);
+    return this.isSrmText(doc.uri, doc.getText(), s);
+  }
+
+  /** isSrm of a text that is not open (the workspace index; `text` may be the file's first part only). */
+  isSrmText(uri: string, text: string, s: DocSettings): boolean {
+    const fp = filePath(uri);
+    const name = fp ?? nameOf(uri);
     // srm.config.yaml first, as the CLI decides (one function for both), then the editor's srm.files.
     const byConfig = fp ? configSelection(s.config, fp) : undefined;
     if (byConfig === 'ignored') return false;
@@ -133,20 +186,31 @@ export class DocumentSettings {
     if (matchesAny(posix, s.settings.files)) return true;
     // A name without an extension (an untitled buffer) is decided by content alone.
     const base = path.basename(name);
-    return isResponsibilityFile(/\.[^./]+$/.test(base) ? base : '', doc.getText());
+    return isResponsibilityFile(/\.[^./]+$/.test(base) ? base : '', text);
   }
 
   /** Diagnose options: srm.config.yaml first, VS Code settings on top (settings win). */
   diagnoseOptions(doc: TextDocument, s: DocSettings): DiagnoseOptions {
     const front = { severities: s.settings.rules, requireReason: s.settings.requireSuppressionReason, inlineSuppressions: s.settings.inlineSuppressions };
-    return { ...optionsFor(s.config?.config, front), syntaxOnly: doc.getText().length > s.settings.maxFileSize };
+    return { ...optionsFor(s.config?.config, front), syntaxOnly: doc.getText().length > s.settings.maxFileSize, ...(s.teams ? { teams: s.teams } : {}) };
   }
 
   /** Problems of an open `srm.config.yaml` itself (its syntax, unknown keys and rule ids), as diagnostics. */
   configDiagnostics(doc: TextDocument): Diagnostic[] | undefined {
     if (!/(^|[/\\])srm\.config\.ya?ml$/.test(doc.uri)) return undefined;
     const lines = this.docs.lines(doc);
-    return parseConfig(doc.getText()).errors.map((e) => ({
+    // Its registries (teams: globs) are read from disk: shown for the text as saved, at the glob they are about.
+    const fp = filePath(doc.uri);
+    let registryErrors: ReturnType<typeof parseConfig>['errors'] = [];
+    const parsed = parseConfig(doc.getText());
+    if (fp && parsed.errors.length === 0 && parsed.config.teamsAt) {
+      try {
+        registryErrors = this.registryLoader.forConfig({ path: fp, dir: path.dirname(fp), config: parsed.config, errors: [] }).errors;
+      } catch (e) {
+        this.log(`srm: could not read the team registries of ${fp}: ${String(e)}`);
+      }
+    }
+    return [...parsed.errors, ...registryErrors].map((e) => ({
       range: { start: lines.positionAt(e.start), end: lines.positionAt(Math.max(e.start, e.end)) },
       severity: DiagnosticSeverity.Error,
       code: 'config',
@@ -166,7 +230,8 @@ export class DocumentSettings {
   /** What hover and completion know of the document at `offset`: its baseline, the baselines in reach, its kind. */
   async featureContext(doc: TextDocument, offset: number, lines: Parameters<typeof documentContext>[0]['lines']): Promise<FeatureContext> {
     const s = await this.settingsFor(doc.uri);
-    return documentContext({ text: doc.getText(), lines }, offset, s.baselines, this.docs.current(doc));
+    const fc = documentContext({ text: doc.getText(), lines }, offset, s.baselines, this.docs.current(doc));
+    return s.teams ? { ...fc, teams: s.teams.teams } : fc;
   }
 
   /** The open document, when it is a responsibility file (hover, completion and the rest answer nothing otherwise). */
@@ -189,6 +254,7 @@ export class DocumentSettings {
     this.reportedConfigErrors.clear();
     this.resolver = new ConfigResolver();
     this.baselineLoader.clear();
+    this.registryLoader.clear();
     this.docs.clearFindings();
   }
 }

@@ -1,4 +1,4 @@
-// Language features of a responsibility file: completion, hover, document symbols and folding ranges.
+// Language features of a responsibility file: completion, hover, definition, document symbols and folding ranges.
 // Any other document (or an unknown uri) gets null.
 import { pathToFileURL } from 'node:url';
 import { CompletionRequest, DefinitionRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest } from 'vscode-languageserver';
@@ -8,8 +8,9 @@ import { toCompletionList, toDocumentSymbols, toFoldingRanges, toHover, toSymbol
 import type { DocumentSettings } from './documentSettings';
 import type { DocumentCache } from './documents';
 import type { Requests } from './requests';
+import type { WorkspaceFeatures } from './workspaceFeatures';
 
-export function registerLanguageFeatures(requests: Requests, settings: DocumentSettings, cache: DocumentCache, client: ClientFeatures): void {
+export function registerLanguageFeatures(requests: Requests, settings: DocumentSettings, cache: DocumentCache, client: ClientFeatures, workspace?: WorkspaceFeatures): void {
   requests.on(CompletionRequest.type, async (params) => {
     const doc = await settings.srmDoc(params.textDocument.uri);
     if (!doc) return null;
@@ -28,8 +29,11 @@ export function registerLanguageFeatures(requests: Requests, settings: DocumentS
     return h ? toHover(lines, h, client.markdown) : null;
   });
 
-  // From metadata.baseline or extends to the baseline document: in this file, or in a file the config lists.
+  // From a team reference to the team (this document's or a registry's), from the index (workspaceFeatures.ts); from
+  // metadata.baseline or extends to the baseline document: in this file, or in a file the config lists.
   requests.on(DefinitionRequest.type, async (params) => {
+    const across = await workspace?.definition(params.textDocument.uri, params.position);
+    if (across !== undefined) return across.length > 0 ? across : null;
     const doc = await settings.srmDoc(params.textDocument.uri);
     if (!doc) return null;
     await settings.findingsOf(doc); // the current parse holds the file's own baseline documents

@@ -1,7 +1,14 @@
 // The language server as a function of a connection: wiring only; the handlers live by feature in lsp/.
 // Every request goes through one wrapper (requests.ts): malformed params answered InvalidParams, cancellation
 // honoured, an exception logged to the connection and answered as a JSON-RPC InternalError; the server keeps serving.
-import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION } from '../../../shared/protocol';
 import { clientFeatures, featuresBeforeInitialize, initializeResult } from './capabilities';
@@ -12,6 +19,10 @@ import { DocumentCache } from './documents';
 import { registerLanguageFeatures } from './languageFeatures';
 import { registerMatrix } from './matrix';
 import { connectionLog, Requests } from './requests';
+import { registerLinksAndHints } from './linksAndHints';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { WorkspaceFeatures } from './workspaceFeatures';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export { SERVER_NAME, SERVER_VERSION } from './capabilities';
 
@@ -32,21 +43,47 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new DocumentSettings(connection, documents, cache, client, log);
   const diagnostics = new Diagnostics(connection, documents, settings, client, log);
   const requests = new Requests(connection, options.beforeRequest);
+  // The workspace folders, read without opening their files (workspaceIndex.ts), and what is answered from them.
+  const index = new WorkspaceIndex(documents, settings, log);
+  const workspace = new WorkspaceFeatures(documents, settings, index, client);
+  const workspaceDiagnostics = new WorkspaceDiagnostics(connection, documents, settings, index, client, log);
+  let folders: string[] = [];
+  const refreshHints = () => {
+    if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
 
   connection.onInitialize(
     requests.wrap('initialize', (params: InitializeParams) => {
       Object.assign(client, clientFeatures(params.capabilities));
       const initOpts = params.initializationOptions as { settings?: unknown } | undefined;
       if (initOpts?.settings !== undefined) settings.setGlobal(initOpts.settings);
+      folders = workspaceFolderUris(params);
       return initializeResult(client);
     }),
   );
 
+  let initialized = false;
   connection.onInitialized(
     requests.guard('initialized', () => {
+      if (initialized) return; // a client that says it twice
+      initialized = true;
       if (client.dynamicConfiguration) {
         void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
       }
+      // Every YAML file: a responsibility file is one by name or by content (the client's static watchers remain
+      // the fallback for clients that cannot register).
+      if (client.dynamicWatchedFiles) {
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).catch(() => undefined);
+      }
+      if (client.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          requests.guard('didChangeWorkspaceFolders', (e) => {
+            const uris = (list: unknown) => (Array.isArray(list) ? list.flatMap((f: { uri?: unknown }) => (typeof f?.uri === 'string' ? [f.uri] : [])) : []);
+            void index.changeFolders(uris(e?.added), uris(e?.removed));
+          }),
+        );
+      }
+      void index.setFolders(folders);
     }),
   );
   connection.onDidChangeConfiguration(
@@ -54,28 +91,48 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const s = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
       if (s !== undefined) settings.setGlobal(s);
       diagnostics.refreshAll();
+      void index.settingsChanged();
+      refreshHints();
     }),
   );
   connection.onDidChangeWatchedFiles(
     requests.guard('didChangeWatchedFiles', (params) => {
+      if (!Array.isArray(params?.changes)) return;
+      // The index first: it reads which files the configs list before the reset below forgets them.
+      index.fileEvents(params.changes);
       // A config, or a baseline file a config lists (or any created/deleted file a baselines: glob may match).
-      if (params.changes.some((c) => /srm\.config\.ya?ml$/.test(c.uri) || settings.isBaselineFile(c.uri) || (c.type !== 2 && /\.ya?ml$/.test(c.uri)))) {
+      if (params.changes.some((c) => /srm\.config\.ya?ml$/.test(c.uri) || settings.isBaselineFile(c.uri) || settings.isRegistryFile(c.uri) || (c.type !== 2 && /\.ya?ml$/.test(c.uri)))) {
         diagnostics.refreshAll();
+        refreshHints();
       }
     }),
   );
-  documents.onDidChangeContent(requests.guard('didChangeContent', (e) => diagnostics.schedule(e.document.uri)));
+  documents.onDidChangeContent(
+    requests.guard('didChangeContent', (e) => {
+      diagnostics.schedule(e.document.uri);
+      index.openChanged(e.document.uri);
+    }),
+  );
   documents.onDidClose(
     requests.guard('didClose', (e) => {
       settings.forget(e.document.uri);
       diagnostics.closed(e.document.uri);
+      index.closed(e.document.uri);
     }),
   );
 
   diagnostics.register(requests);
-  registerLanguageFeatures(requests, settings, cache, client);
+  registerLanguageFeatures(requests, settings, cache, client, workspace);
   registerCodeActions(requests, documents, settings);
-  connection.onShutdown(requests.wrap('shutdown', () => undefined));
+  workspace.register(requests);
+  workspaceDiagnostics.register(requests);
+  registerLinksAndHints(requests, documents, settings, cache);
+  connection.onShutdown(
+    requests.wrap('shutdown', () => {
+      index.dispose();
+      return undefined;
+    }),
+  );
   // The responsibility matrix view (srm/matrix, srm/matrixExport) reads the same cached parse and findings.
   registerMatrix(connection, async (uri) => {
     const doc = documents.get(uri);
@@ -85,4 +142,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The workspace folders of `initialize`: workspaceFolders, else rootUri, else rootPath. */
+function workspaceFolderUris(params: InitializeParams): string[] {
+  if (Array.isArray(params.workspaceFolders)) return params.workspaceFolders.flatMap((f) => (typeof f?.uri === 'string' ? [f.uri] : []));
+  if (typeof params.rootUri === 'string') return [params.rootUri];
+  if (typeof params.rootPath === 'string' && params.rootPath !== '') return [pathToFileURL(params.rootPath).href];
+  return [];
 }

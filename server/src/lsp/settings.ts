@@ -18,6 +18,7 @@ export function parseSettings(raw: unknown): SrmSettings {
     requireSuppressionReason: DEFAULT_SETTINGS.requireSuppressionReason,
     inlineSuppressions: DEFAULT_SETTINGS.inlineSuppressions,
     trace: { server: DEFAULT_SETTINGS.trace.server },
+    inlayHints: { expectedOwner: DEFAULT_SETTINGS.inlayHints.expectedOwner },
   };
   try {
     if (!isObject(raw)) return out;
@@ -38,6 +39,8 @@ export function parseSettings(raw: unknown): SrmSettings {
     if (typeof raw.inlineSuppressions === 'boolean') out.inlineSuppressions = raw.inlineSuppressions;
     const trace = isObject(raw.trace) ? raw.trace.server : undefined;
     if (typeof trace === 'string' && TRACE.has(trace)) out.trace.server = trace as SrmSettings['trace']['server'];
+    const hints = isObject(raw.inlayHints) ? raw.inlayHints.expectedOwner : undefined;
+    if (typeof hints === 'boolean') out.inlayHints.expectedOwner = hints;
   } catch {
     // A getter that throws, a proxy: keep what was parsed so far.
   }

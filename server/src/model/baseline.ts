@@ -67,6 +67,25 @@ export interface LayerDef {
   readonly definedAt?: DefinedAt;
 }
 
+/** A service the provider documents, and the models (columns) it runs under (spec/services.md). */
+export interface ServiceEntry {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Column ids; AKS runs under two. */
+  readonly models: readonly string[];
+  /** Where the model comes from (a page, a section). */
+  readonly source: string;
+  /** stated: a page names the model; inferred: a page describes the service as managed without naming one. */
+  readonly confidence: 'stated' | 'inferred';
+  /** Set for an entry a custom baseline adds or replaces: where it is written. */
+  readonly definedAt?: DefinedAt;
+}
+
+/** How names and aliases are compared: case-insensitive, surrounding and repeated spaces ignored. */
+export function serviceKey(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 export interface BaselineDef {
   readonly id: string;
   /** One line: what the baseline is. */
@@ -84,6 +103,8 @@ export interface BaselineDef {
   readonly extends?: string;
   readonly removed?: readonly string[];
   readonly definedAt?: DefinedAt;
+  /** The service catalogue (inherited through extends). */
+  readonly services?: readonly ServiceEntry[];
 }
 
 /** A baseline with everything the rules need derived from its cells. Immutable once made. */
@@ -102,6 +123,9 @@ export class Baseline {
   private readonly byId: ReadonlyMap<string, LayerDef>;
   private readonly columnById: ReadonlyMap<string, Column>;
   private readonly kinds: ReadonlyMap<string, LayerKind>;
+  /** The catalogue, and every name and alias (serviceKey) to the entries it names. */
+  readonly services: readonly ServiceEntry[];
+  private readonly serviceIndex: ReadonlyMap<string, readonly ServiceEntry[]>;
 
   constructor(def: BaselineDef) {
     this.def = def;
@@ -123,11 +147,23 @@ export class Baseline {
       else kinds.set(l.id, 'varies');
     }
     this.kinds = kinds;
+    this.services = def.services ?? [];
+    const index = new Map<string, ServiceEntry[]>();
+    for (const e of this.services) {
+      for (const n of [e.name, ...e.aliases]) {
+        const k = serviceKey(n);
+        const list = index.get(k) ?? [];
+        if (!list.includes(e)) list.push(e);
+        index.set(k, list);
+      }
+    }
+    this.serviceIndex = index;
     this.key = JSON.stringify([
       def.id,
       def.provider.id,
       def.columns.map((c) => [c.id, c.cloud]),
       def.layers.map((l) => [l.id, def.columns.map((c) => l.owners[c.id] ?? '')]),
+      (def.services ?? []).map((e) => [e.name, e.aliases, e.models]),
     ]);
   }
 
@@ -185,6 +221,12 @@ export class Baseline {
       g.layers.push(l);
     }
     return out;
+  }
+
+  /** The catalogue entries a workload's `service` text names (more than one only through an alias clash). */
+  servicesNamed(text: string): readonly ServiceEntry[] {
+    if (text.length > 1000) return [];
+    return this.serviceIndex.get(serviceKey(text)) ?? [];
   }
 
   columnLabel(id: string): string {

@@ -2,7 +2,7 @@
 // page's 2026 responsibility table, and the AI shared responsibility model. Cells are the sources' facts; every doc
 // string is our own paraphrase. Changing a cell here is the whole change: `npm run generate` writes the schemas and
 // tables from it.
-import { Baseline, type Column, type LayerDef } from './baseline';
+import { Baseline, type Column, type LayerDef, type ServiceEntry } from './baseline';
 import { LAYERS, SERVICE_MODELS, SERVICE_MODEL_INFO } from './model';
 
 export const DEFAULT_BASELINE = 'microsoft-diagram';
@@ -21,6 +21,60 @@ const cells = (columns: readonly string[], values: string): Record<string, strin
   return Object.fromEntries(columns.map((c, i) => [c, party[values[i] as string] as string]));
 };
 
+/** A catalogue entry; `basis` is the source, `inferred` when the page describes the service without naming a model. */
+const svc = (name: string, aliases: string[], models: string[], confidence: 'stated' | 'inferred', source: string): ServiceEntry => ({
+  name,
+  aliases,
+  models,
+  confidence,
+  source,
+});
+const SR = 'Microsoft Learn, “Shared responsibility in the cloud”';
+const M365 = 'Microsoft Learn, “Shared responsibility in the cloud” (Microsoft 365)';
+
+/** The services of Microsoft's cloud (spec/services.md): the catalogue of microsoft-diagram and microsoft-2026. */
+export const MICROSOFT_SERVICES: readonly ServiceEntry[] = [
+  svc('Azure Virtual Machines', ['Virtual Machines', 'Azure VM', 'Azure VMs'], ['iaas'], 'stated', `${SR}; Microsoft Learn, “Describe Azure virtual machines”`),
+  svc('Azure Virtual Machine Scale Sets', ['VM Scale Sets', 'VMSS', 'Virtual Machine Scale Sets'], ['iaas'], 'stated', `${SR} (groups of virtual machines)`),
+  svc('Azure Virtual Network', ['VNet', 'Virtual Network', 'virtual networks'], ['iaas'], 'stated', SR),
+  svc('Azure Disk Storage', ['Managed Disks', 'Azure Managed Disks'], ['iaas'], 'stated', SR),
+  svc('SQL Server on Azure Virtual Machines', ['SQL Server on Azure VM', 'SQL Server on Azure VMs'], ['iaas'], 'stated', 'Microsoft Learn, Azure SQL, “IaaS vs PaaS”'),
+  svc('Azure Kubernetes Service', ['AKS'], ['iaas', 'paas'], 'stated', 'Microsoft Learn, AKS support policies (“not a PaaS”: Microsoft runs the control plane, the agent nodes are shared)'),
+  svc('Azure App Service', ['App Service', 'Web Apps', 'Azure Web Apps'], ['paas'], 'stated', SR),
+  svc('Azure Functions', ['Functions'], ['paas'], 'stated', SR),
+  svc('Azure Container Apps', ['Container Apps'], ['paas'], 'stated', 'Microsoft Learn, compute decision tree'),
+  svc('Azure Container Instances', ['Container Instances', 'ACI'], ['paas'], 'stated', 'Microsoft Learn, containers unit'),
+  svc('Azure SQL Database', ['SQL Database'], ['paas'], 'stated', SR),
+  svc('Azure SQL Managed Instance', ['SQL Managed Instance'], ['paas'], 'stated', 'Microsoft Learn, Azure SQL overview'),
+  svc('Azure Storage', ['Blob Storage', 'Azure Blob Storage', 'Azure Files', 'Queue Storage', 'Table Storage'], ['paas'], 'stated', SR),
+  svc('Azure Cosmos DB', ['Cosmos DB'], ['paas'], 'inferred', 'Microsoft Learn, Azure Cosmos DB overview (a fully managed database)'),
+  svc('Azure Database for PostgreSQL', [], ['paas'], 'inferred', 'Microsoft Learn, Azure Database for PostgreSQL overview (a managed service)'),
+  svc('Azure Database for MySQL', [], ['paas'], 'inferred', 'Microsoft Learn, Azure Database for MySQL overview (a managed service)'),
+  svc('Azure Logic Apps', ['Logic Apps'], ['paas'], 'inferred', 'Microsoft Learn, Azure Logic Apps overview'),
+  svc('Azure Key Vault', ['Key Vault'], ['paas'], 'inferred', 'Microsoft Learn, Azure Key Vault overview'),
+  svc('Azure Service Bus', ['Service Bus'], ['paas'], 'inferred', 'Microsoft Learn, Azure Service Bus overview'),
+  svc('Azure Event Hubs', ['Event Hubs'], ['paas'], 'inferred', 'Microsoft Learn, Azure Event Hubs overview'),
+  svc('Azure API Management', ['API Management', 'APIM'], ['paas'], 'inferred', 'Microsoft Learn, Azure API Management overview'),
+  svc('Microsoft 365', ['Office 365', 'M365', 'O365'], ['saas'], 'stated', SR),
+  svc('Exchange Online', [], ['saas'], 'stated', M365),
+  svc('SharePoint Online', [], ['saas'], 'stated', M365),
+  svc('Microsoft Teams', ['Teams'], ['saas'], 'stated', M365),
+  svc('OneDrive for Business', ['OneDrive'], ['saas'], 'inferred', M365),
+  svc('Dynamics 365', [], ['saas'], 'stated', SR),
+  svc('Microsoft Entra ID', ['Entra ID', 'Azure AD', 'Azure Active Directory'], ['saas'], 'stated', 'Microsoft Learn, Microsoft Entra ID (“identity as a service”)'),
+];
+
+const AI_PAGE = 'Microsoft Learn, “Artificial intelligence (AI) shared responsibility model”';
+
+/** The AI services of microsoft-ai's catalogue. */
+export const AI_SERVICES: readonly ServiceEntry[] = [
+  svc('Azure OpenAI', ['Azure OpenAI Service'], ['paas'], 'stated', AI_PAGE),
+  svc('Azure AI Foundry', ['Azure AI Studio'], ['paas'], 'inferred', 'Microsoft Learn, Azure AI Foundry overview'),
+  svc('Microsoft 365 Copilot', ['Copilot for Microsoft 365'], ['saas'], 'stated', AI_PAGE),
+  svc('Microsoft Security Copilot', ['Security Copilot'], ['saas'], 'stated', AI_PAGE),
+  svc('GitHub Copilot', [], ['saas'], 'stated', AI_PAGE),
+];
+
 const SOURCE_PAGE =
   'Microsoft Learn, “Shared responsibility in the cloud” (Azure security fundamentals), ' +
   'MicrosoftDocs/azure-docs articles/security/fundamentals/shared-responsibility.md';
@@ -35,6 +89,7 @@ export const MICROSOFT_DIAGRAM = new Baseline({
   columns: CLASSIC_COLUMNS,
   builtin: true,
   layers: LAYERS.map((l) => ({ id: l.id, label: l.label, doc: l.doc, owners: { ...l.owners } })),
+  services: MICROSOFT_SERVICES,
 });
 
 const docOf = (id: string): string | undefined => LAYERS.find((l) => l.id === id)?.doc;
@@ -97,6 +152,7 @@ export const MICROSOFT_2026 = new Baseline({
   columns: CLASSIC_COLUMNS,
   builtin: true,
   layers: layers2026,
+  services: MICROSOFT_SERVICES,
 });
 
 const AI_COLUMNS: readonly Column[] = [
@@ -130,6 +186,7 @@ export const MICROSOFT_AI = new Baseline({
   provider: MICROSOFT,
   columns: AI_COLUMNS,
   builtin: true,
+  services: AI_SERVICES,
   layers: [
     aiLayer(USAGE, 'user-training-and-accountability', 'User training and accountability', 'CCC',
       'Teaching people to use AI safely and holding them to it: acceptable use, checking what the AI produces.'),

@@ -18,12 +18,17 @@ export type ObjectKind =
   | 'baselineMetadata'
   | 'baselineProvider'
   | 'baselineModel'
-  | 'baselineLayer';
+  | 'baselineLayer'
+  | 'registryRoot'
+  | 'registryMetadata'
+  | 'baselineService';
 
 export const API_VERSION = 'srm/v1';
 export const KIND = 'ResponsibilityAssignment';
 /** The kind of a baseline document (spec/baselines.md). */
 export const BASELINE_KIND = 'ResponsibilityBaseline';
+/** The kind of a team registry document (spec/workspace.md). */
+export const REGISTRY_KIND = 'TeamRegistry';
 
 export const FIELDS: Readonly<Record<ObjectKind, Readonly<Record<string, FieldDoc>>>> = {
   root: {
@@ -64,7 +69,10 @@ export const FIELDS: Readonly<Record<ObjectKind, Readonly<Record<string, FieldDo
       doc: 'The service model the workload runs under: `on-premises`, `iaas`, `paas` or `saas`.',
       example: 'paas',
     },
-    service: { required: false, doc: 'Free text: the product or service, e.g. “Azure App Service”.' },
+    service: {
+      required: false,
+      doc: 'Free text: the product or service, e.g. “Azure App Service”. A service of the baseline’s catalogue is checked against `model` (rule service-model-mismatch).',
+    },
     responsibilities: {
       required: true,
       doc: 'Who owns each layer of the model for this workload: a layer id mapped to a party or to an assignment.',
@@ -98,6 +106,30 @@ export const FIELDS: Readonly<Record<ObjectKind, Readonly<Record<string, FieldDo
       doc: 'The rows: overrides of the base’s cells (with a `reason`), or new layers with a `label` and a cell for every column.',
     },
     remove: { required: false, doc: 'Layers of the base to drop (only with `extends`).' },
+    services: {
+      required: false,
+      doc: 'The service catalogue: services and the models they run under (inherited through `extends`; an entry with a base entry’s name replaces it).',
+    },
+  },
+  baselineService: {
+    name: { required: true, doc: 'The service’s name, as workloads write it in `service:` (compared case-insensitively).', example: 'Azure Virtual Machines' },
+    aliases: { required: false, doc: 'Other names of the service (compared the same way).' },
+    models: { required: true, doc: 'The models (column ids) the service runs under; at least one.' },
+    source: { required: false, doc: 'Where the model comes from (a page, a contract clause).' },
+    confidence: { required: false, doc: '`stated` (the source names the model, the default) or `inferred`.' },
+  },
+  registryRoot: {
+    apiVersion: { required: true, doc: `The format version. Always \`${API_VERSION}\`.`, example: API_VERSION },
+    kind: { required: true, doc: `The document kind: \`${REGISTRY_KIND}\` for a registry of teams.`, example: REGISTRY_KIND },
+    metadata: { required: true, doc: 'The registry’s name and description.' },
+    teams: {
+      required: true,
+      doc: 'The teams every document governed by a `srm.config.yaml` that lists this registry under `teams:` may name; at least one.',
+    },
+  },
+  registryMetadata: {
+    name: { required: true, doc: 'The registry’s name, in kebab-case.', example: 'contoso-teams' },
+    description: { required: false, doc: 'Free text: whose teams these are.' },
   },
   baselineMetadata: {
     name: {

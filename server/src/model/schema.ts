@@ -1,6 +1,6 @@
 // Derives the srm/v1 JSON Schema from the model. `npm run generate` writes it to schemas/srm.schema.json;
 // the validator compiles this same object in memory.
-import { API_VERSION, BASELINE_KIND, FIELDS, KEBAB_PATTERN, KIND, type ObjectKind } from './fields';
+import { API_VERSION, BASELINE_KIND, FIELDS, KEBAB_PATTERN, KIND, REGISTRY_KIND, type ObjectKind } from './fields';
 import { PARTY_DOCS } from './model';
 import { CUSTOMER, DEPENDS, SHARED, type Baseline, type LayerDef } from './baseline';
 import { DEFAULT_BASELINE, MICROSOFT_DIAGRAM } from './builtins';
@@ -255,6 +255,26 @@ export function buildBaselineDocumentSchema(): Json {
         },
       },
       remove: { type: 'array', items: kebab },
+      services: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: required('baselineService'),
+          properties: fieldProps('baselineService', {
+            name: { type: 'string', minLength: 1, maxLength: 200 },
+            aliases: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+            models: { type: 'array', minItems: 1, items: kebab },
+            source: { type: 'string' },
+            confidence: {
+              type: 'string',
+              enum: ['stated', 'inferred'],
+              enumDescriptions: ['The source names the model.', 'The source describes the service as managed without naming a model.'],
+              markdownEnumDescriptions: ['The source names the model.', 'The source describes the service as managed without naming a model.'],
+            },
+          }),
+        },
+      },
     }),
     // provider and models: required without extends, not allowed with it; remove only with extends.
     if: { required: ['extends'], properties: { extends: true } },
@@ -264,6 +284,42 @@ export function buildBaselineDocumentSchema(): Json {
 }
 
 export const BASELINE_DOCUMENT_SCHEMA_ID = 'https://srm.invalid/schemas/srm-baseline.schema.json';
+export const REGISTRY_SCHEMA_ID = 'https://srm.invalid/schemas/srm-team-registry.schema.json';
+
+/** The JSON Schema of a team registry (`kind: TeamRegistry`): a name and at least one team, as in a document. */
+export function buildRegistrySchema(): Json {
+  const team = (buildSchema() as { $defs: { team: Json } }).$defs.team;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: REGISTRY_SCHEMA_ID,
+    title: 'srm/v1 team registry',
+    ...described('Teams that the documents a `srm.config.yaml` governs may name (the config lists the registry under `teams:`).'),
+    type: 'object',
+    additionalProperties: false,
+    required: required('registryRoot'),
+    properties: fieldProps('registryRoot', {
+      apiVersion: {
+        type: 'string',
+        enum: [API_VERSION],
+        enumDescriptions: ['Version 1 of the srm format.'],
+        markdownEnumDescriptions: ['Version 1 of the srm format.'],
+      },
+      kind: {
+        type: 'string',
+        enum: [REGISTRY_KIND],
+        enumDescriptions: ['A registry of teams shared by many documents.'],
+        markdownEnumDescriptions: ['A registry of teams shared by many documents.'],
+      },
+      metadata: {
+        type: 'object',
+        additionalProperties: false,
+        required: required('registryMetadata'),
+        properties: fieldProps('registryMetadata', { name: { type: 'string', pattern: KEBAB_PATTERN }, description: { type: 'string' } }),
+      },
+      teams: { type: 'array', minItems: 1, items: team },
+    }),
+  };
+}
 
 /** Keywords the schema carries for editors (VS Code, the Red Hat YAML extension) that ajv must accept. */
 export const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions'] as const;

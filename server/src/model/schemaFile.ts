@@ -3,10 +3,10 @@
 // baseline document, and the shape of a document under a custom baseline); `schemas/baselines/<id>.schema.json` is
 // buildSchema(b) for each built-in. The language server and the CLI do not read these files: they compile
 // buildSchema(b) in memory, for custom baselines too.
-import { API_VERSION, BASELINE_KIND, FIELDS, KEBAB_PATTERN } from './fields';
+import { API_VERSION, BASELINE_KIND, FIELDS, KEBAB_PATTERN, REGISTRY_KIND } from './fields';
 import { DEPENDS } from './baseline';
 import { BUILTIN_BASELINES, DEFAULT_BASELINE, MICROSOFT_DIAGRAM } from './builtins';
-import { SCHEMA_ID, buildBaselineDocumentSchema, buildSchema } from './schema';
+import { SCHEMA_ID, buildBaselineDocumentSchema, buildRegistrySchema, buildSchema } from './schema';
 
 type Json = { [k: string]: unknown };
 
@@ -14,6 +14,8 @@ const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** The `$defs` name of the baseline-document branch. */
 export const BASELINE_DOCUMENT_DEF = 'baseline-document';
+/** The `$defs` name of the team-registry branch. */
+export const REGISTRY_DEF = 'team-registry';
 /** The `$defs` name of the custom-baseline branch (its sub-definitions are `custom-baseline.<name>`). */
 export const CUSTOM_BASELINE_DEF = 'custom-baseline';
 
@@ -138,6 +140,7 @@ export function buildSchemaFile(): Json {
   add(embed(BASELINE_DOCUMENT_DEF, requiredDeclared(buildBaselineDocumentSchema()) as Json));
   for (const b of BUILTIN_BASELINES) add(embed(b.id, buildSchema(b)));
   add(embed(CUSTOM_BASELINE_DEF, buildCustomShapeSchema()));
+  add(embed(REGISTRY_DEF, buildRegistrySchema()));
 
   // Innermost first: not a built-in id (so a custom one) -> the custom shape, else (absent, or the default) -> the default.
   const builtinIds = BUILTIN_BASELINES.map((b) => b.id);
@@ -159,12 +162,12 @@ export function buildSchemaFile(): Json {
         '`metadata.baseline` selects (a built-in one exactly: `' +
         builtinIds.join('`, `') +
         `\`; default \`${DEFAULT_BASELINE}\`; a custom one by shape only), or a baseline document ` +
-        `(\`kind: ${BASELINE_KIND}\`).`,
+        `(\`kind: ${BASELINE_KIND}\`), or a team registry (\`kind: ${REGISTRY_KIND}\`).`,
     ),
     type: 'object',
     if: kindIs(BASELINE_KIND),
     then: { $ref: `#/$defs/${BASELINE_DOCUMENT_DEF}` },
-    else: chain,
+    else: { if: kindIs(REGISTRY_KIND), then: { $ref: `#/$defs/${REGISTRY_DEF}` }, else: chain },
     $defs: defs,
   };
 }

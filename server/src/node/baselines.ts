@@ -65,7 +65,7 @@ export function loadBaselines(cfg: LoadedConfig | undefined): LoadedBaselines {
 }
 
 /** The files under the config's folder that glob `g` matches (relative to the folder), absolute and sorted. */
-function walkGlob(cfg: LoadedConfig, g: string, errors: string[]): string[] {
+export function walkGlob(cfg: LoadedConfig, g: string, errors: string[]): string[] {
   const base = globBase(g);
   const start = path.join(cfg.dir, base);
   const out: string[] = [];

@@ -3,6 +3,7 @@
 export * from './types';
 export { LineIndex, type Position } from './lines';
 export { RULES, getRule, type RuleMeta } from './rules/registry';
+export { RULE_DOCS, CODE_DOCS, type RuleDoc, type RuleExample, type CodeDoc } from './rules/docs';
 export { isResponsibilityFile } from './responsibilityFile';
 // Parsing and checking.
 export { parseFile, type BaselineOptions, type ParsedFile, type ParsedDocument } from './parse/parseFile';
@@ -21,6 +22,7 @@ export { matrixMarkdown, matrixToHtml } from './matrix/html';
 export { documentView, legendView } from './matrix/view';
 // srm.config.yaml and globs.
 export { optionsFor, parseConfig, type ConfigError, type SrmConfig } from './config/configFile';
+export type { RegistryTeam, TeamContext } from './types';
 export { CONFIG_FILE_NAME } from './config/configSchema';
 export { globBase, isGlob, matchesAny, matchesGlob } from './config/glob';
 // Baselines as text: srm baselines, show, diff; docs/baselines.md's tables.
@@ -30,4 +32,13 @@ export { closest } from './suggest';
 export { BaselineScope, THIS_FILE, type BaselineEntry, type BaselineSource, type Resolution } from './baselines/scope';
 export { scopeFromSources } from './baselines/check';
 export { EMPTY_SCOPE } from './baselines/select';
+export { registriesFromSources, type LoadedRegistries, type RegistrySource } from './registries/check';
 export type { Baseline } from '../model';
+// srm report: one report over many files (summary, teams, matrices, coverage, waivers, findings).
+export { ReportBuilder, buildReport, reportToHtml, reportToJson, reportToMarkdown, type Report, type ReportFileInput, type ReportJson, type ReportOptions } from './report';
+// The workspace: per-file facts for the editor's cross-file features, names, links and inlay hints.
+export { workspaceFacts, siteAt, unquoted, type WorkspaceFacts, type NameSite, type TeamDefSite, type TeamRefSite, type BaselineRefSite, type WorkloadSite, type LayerSite, type DocumentSite } from './workspace/facts';
+export { badNewName, isBuiltinBaseline, matchScore, type RenameKind } from './workspace/names';
+export { expectedOwnerHints, type ExpectedOwnerHint } from './workspace/hints';
+export { evidenceLinks, configPathSites, type UrlLink, type ConfigPathSite } from './workspace/links';
+export { baselineDefKey, baselineRefKey, documentTeamKey, registryTeamKey, teamDefKey, teamRefKey, type RegistryTeamRef, type TeamDefLike } from './workspace/resolve';

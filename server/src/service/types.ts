@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'suppression-reason',
   'invalid-baseline',
   'unknown-baseline',
+  'service-model-mismatch',
 ] as const;
 // /generated:rule-ids
 export type RuleId = (typeof RULE_IDS)[number];
@@ -75,7 +76,32 @@ export interface Finding {
   suppression?: Suppression;
 }
 
+/** A team a registry defines (spec/workspace.md). */
+export interface RegistryTeam {
+  id: string;
+  name?: string;
+  contact?: string;
+  /** The registry's metadata.name, and the file it is in (path or uri). */
+  registry: string;
+  source: string;
+  /** The team's id value in that file (offsets), for go to definition. */
+  start: number;
+  end: number;
+}
+
+/** The teams a document may name besides its own: those of the registries its srm.config.yaml lists, in order. */
+export interface TeamContext {
+  /** The registries searched (names), in the config's order: unknown-team's message names them. */
+  registries: string[];
+  /** Every registry team, the first of each id (later repeats are the later registry's duplicate-name). */
+  teams: RegistryTeam[];
+  /** When the file being checked is itself a listed registry: the ids earlier registries already define. */
+  earlierIds?: ReadonlySet<string>;
+}
+
 export interface DiagnoseOptions {
+  /** The registries' teams (srm.config.yaml `teams:`): unknown-team and duplicate-name take them into account. */
+  teams?: TeamContext;
   /** Per-rule severity overrides; 'off' removes the rule's findings. */
   severities?: Partial<Record<string, SeverityOrOff>>;
   /** Honour `# srm-disable...` comments (default true). */

@@ -1,40 +1,81 @@
-// SARIF 2.1.0 for GitHub code scanning: every rule described, results located relative to %SRCROOT%,
-// fingerprints from file + rule + workload + layer (never a line number), suppressed findings kept.
+// SARIF 2.1.0 for GitHub code scanning: every rule described (help in Markdown with an example, tags, a security
+// severity for the ownership rules), results located relative to %SRCROOT%, two fingerprints (file + rule + workload +
+// layer; the line's content + rule), never a line number, suppressed findings kept, an optional category.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, type Finding, type Severity } from '../../service';
+import { REPOSITORY_URL, ruleDocUrl } from '../../../../shared/protocol';
+import { CODE_DOCS, RULES, RULE_DOCS, type Finding, type RuleExample, type Severity } from '../../service';
 import { lineCol, type FileResult } from '../lint';
 
-/** Where each rule is documented: the README's rule reference, one heading per rule id. */
-export const RULE_HELP_BASE = 'https://github.com/srm-tools/srm#';
-export const INFORMATION_URI = 'https://github.com/srm-tools/srm';
+export const INFORMATION_URI = REPOSITORY_URL;
 /** The key under partialFingerprints; bump the version if the recipe ever changes. */
 export const FINGERPRINT_KEY = 'srmFinding/v1';
+/** GitHub's own key under partialFingerprints: given, code scanning does not compute one from the file. */
+export const LINE_HASH_KEY = 'primaryLocationLineHash';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** Codes the engine can report that are not configurable rules, described here so every result has a rule. */
-const EXTRA_RULES = [
-  {
-    id: 'internal-error',
-    defaultSeverity: 'error' as Severity,
-    summary: 'A rule failed with an internal error while checking this document.',
-    why: 'The other rules still ran; this one could not. Please report it with the file.',
-    fix: 'Report the problem; the finding goes away once the rule is fixed.',
-  },
-  {
-    id: 'file-too-large',
-    defaultSeverity: 'info' as Severity,
-    summary: 'The file is above the size limit: only its YAML syntax was checked.',
-    why: 'Checking very large files in full would make the editor and CI slow.',
-    fix: 'Split the file into smaller files.',
-  },
-];
+/** What a SARIF rule is built from: a rule's metadata and docs, or a code that is not a rule (CODE_DOCS). */
+interface Described {
+  id: string;
+  defaultSeverity: Severity;
+  summary: string;
+  why: string;
+  fix: string;
+  suppressible: boolean;
+  tags: readonly string[];
+  example?: RuleExample;
+  note?: string;
+  securitySeverity?: number;
+}
+
+/** Every rule of the registry, then the codes that are not rules, so every result has a rule. */
+export function describedRules(): Described[] {
+  return [
+    ...RULES.map((r) => ({ ...r, ...RULE_DOCS[r.id] })),
+    ...CODE_DOCS.map((c) => ({ ...c, suppressible: false })),
+  ];
+}
+
+function helpText(r: Described): string {
+  const parts = [r.summary, `Why it matters: ${r.why}`, `How to fix it: ${r.fix}`];
+  if (r.example) {
+    parts.push(`Example, reported:\n${r.example.bad}`, `Fixed:\n${r.example.good}`);
+    if (r.example.note) parts.push(r.example.note);
+  }
+  if (r.note) parts.push(r.note);
+  if (r.suppressible) parts.push(`Silence one occurrence: # srm-disable-next-line ${r.id} -- <reason>`);
+  parts.push(`Docs: ${ruleDocUrl(r.id)}`);
+  return parts.join('\n\n');
+}
+
+function helpMarkdown(r: Described): string {
+  const parts = [r.summary, `**Why it matters:** ${r.why}`, `**How to fix it:** ${r.fix}`];
+  if (r.example) {
+    parts.push('**Example.** Reported:', fenced(r.example.bad), 'Fixed:', fenced(r.example.good));
+    if (r.example.note) parts.push(r.example.note);
+  }
+  if (r.note) parts.push(r.note);
+  if (r.suppressible) parts.push(`Silence one occurrence with \`# srm-disable-next-line ${r.id} -- <reason>\` on the line above.`);
+  parts.push(`[Documentation of \`${r.id}\`](${ruleDocUrl(r.id)})`);
+  return parts.join('\n\n');
+}
+
+function fenced(yaml: string): string {
+  return `\`\`\`yaml\n${yaml.endsWith('\n') ? yaml : `${yaml}\n`}\`\`\``;
+}
 
 interface SarifOptions {
   cwd: string;
   version: string;
+  /** `--sarif-category`: runs[0].automationDetails.id (GitHub's category), `category/` when it has no `/`. */
+  category?: string;
+}
+
+/** The automation id of a category: GitHub reads `category/` or `category/run-id`. */
+export function automationId(category: string): string {
+  return category.includes('/') ? category : `${category}/`;
 }
 
 function artifactUri(r: FileResult, cwd: string): { uri: string; uriBaseId?: string } {
@@ -57,25 +98,39 @@ export function fingerprint(uri: string, f: Finding, occurrence: number): string
   return `${h}:${occurrence}`;
 }
 
+/**
+ * `primaryLocationLineHash`: the first 16 hex digits of SHA-256 over the rule id and the content of the finding's
+ * first line, trimmed (so indentation and line endings do not count, nor the line's number), then `:n`, the
+ * 1-based count of findings with the same rule and line content so far in the file, as GitHub's own hashes count.
+ */
+export function lineHash(line: string, code: string): string {
+  return createHash('sha256').update([code, line.trim()].join('\u0000')).digest('hex').slice(0, 16);
+}
+
 export function formatSarif(results: readonly FileResult[], opts: SarifOptions): string {
-  const rules = [...RULES, ...EXTRA_RULES].map((r) => ({
-    id: r.id,
-    name: r.id
-      .split('-')
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-      .join(''),
-    shortDescription: { text: r.summary },
-    fullDescription: { text: `${r.summary} ${r.why}` },
-    help: { text: `${r.fix}`, markdown: `**Why:** ${r.why}\n\n**Fix:** ${r.fix}` },
-    helpUri: `${RULE_HELP_BASE}${r.id}`,
-    defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-    properties: { tags: ['shared-responsibility'] },
-  }));
+  const rules = describedRules().map((r) => {
+    const properties: Record<string, unknown> = { tags: [...r.tags] };
+    if (r.securitySeverity !== undefined) properties['security-severity'] = r.securitySeverity.toFixed(1);
+    return {
+      id: r.id,
+      name: r.id
+        .split('-')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(''),
+      shortDescription: { text: r.summary },
+      fullDescription: { text: `${r.summary} ${r.why}` },
+      help: { text: helpText(r), markdown: helpMarkdown(r) },
+      helpUri: ruleDocUrl(r.id),
+      defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+      properties,
+    };
+  });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: unknown[] = [];
   for (const r of results) {
     const loc = artifactUri(r, opts.cwd);
     const seen = new Map<string, number>();
+    const seenLines = new Map<string, number>();
     const all = [...r.findings, ...r.suppressed].sort((a, b) => a.start - b.start || a.end - b.end);
     for (const f of all) {
       const base = fingerprint(loc.uri, f, 0);
@@ -83,6 +138,9 @@ export function formatSarif(results: readonly FileResult[], opts: SarifOptions):
       seen.set(base, n + 1);
       const s = lineCol(r.lines, f.start);
       const e = lineCol(r.lines, f.end);
+      const hash = lineHash(r.lines.lineText(s.line - 1), f.code);
+      const k = (seenLines.get(hash) ?? 0) + 1;
+      seenLines.set(hash, k);
       const result: Record<string, unknown> = {
         ruleId: f.code,
         level: LEVEL[f.severity],
@@ -95,7 +153,7 @@ export function formatSarif(results: readonly FileResult[], opts: SarifOptions):
             },
           },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(loc.uri, f, n) },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(loc.uri, f, n), [LINE_HASH_KEY]: `${hash}:${k}` },
       };
       const idx = ruleIndex.get(f.code);
       if (idx !== undefined) result.ruleIndex = idx;
@@ -111,25 +169,21 @@ export function formatSarif(results: readonly FileResult[], opts: SarifOptions):
       sarifResults.push(result);
     }
   }
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'srm',
-            version: opts.version,
-            semanticVersion: opts.version,
-            informationUri: INFORMATION_URI,
-            rules,
-          },
-        },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(opts.cwd + path.sep).href } },
-        columnKind: 'utf16CodeUnits',
-        results: sarifResults,
+  const run: Record<string, unknown> = {
+    tool: {
+      driver: {
+        name: 'srm',
+        version: opts.version,
+        semanticVersion: opts.version,
+        informationUri: INFORMATION_URI,
+        rules,
       },
-    ],
+    },
+    originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(opts.cwd + path.sep).href } },
+    columnKind: 'utf16CodeUnits',
+    results: sarifResults,
   };
+  if (opts.category !== undefined) run.automationDetails = { id: automationId(opts.category) };
+  const log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

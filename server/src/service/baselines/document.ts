@@ -30,6 +30,15 @@ export interface BaselineLayerFacts {
   span: Span;
 }
 
+export interface ServiceFacts {
+  name?: Spanned;
+  aliases: Spanned[];
+  models: Spanned[];
+  source?: string;
+  confidence?: string;
+  span: Span;
+}
+
 export interface BaselineDocFacts {
   name?: Spanned;
   description?: string;
@@ -40,6 +49,7 @@ export interface BaselineDocFacts {
   modelSpans?: Span[];
   layers: BaselineLayerFacts[];
   remove: Spanned[];
+  services: ServiceFacts[];
   /** The document's whole range (for "defined at"). */
   span: Span;
 }
@@ -73,7 +83,7 @@ export function looksLikeBaseline(text: string): boolean {
 }
 
 export function baselineFacts(root: Node | null): BaselineDocFacts {
-  const facts: BaselineDocFacts = { layers: [], remove: [], span: span(root) ?? { start: 0, end: 0 } };
+  const facts: BaselineDocFacts = { layers: [], remove: [], services: [], span: span(root) ?? { start: 0, end: 0 } };
   for (const p of pairs(root)) {
     const k = keyText(p);
     const v = p.value;
@@ -104,6 +114,19 @@ export function baselineFacts(root: Node | null): BaselineDocFacts {
       }
     } else if (k === 'layers' && isSeq(v)) {
       for (const it of v.items) facts.layers.push(layerFacts(it as Node));
+    } else if (k === 'services' && isSeq(v)) {
+      for (const it of v.items) {
+        const get = (key: string) => pairs(it).find((x) => keyText(x) === key)?.value;
+        const list = (n: unknown) => (isSeq(n) ? n.items.flatMap((x) => (spanned(x) ? [spanned(x) as Spanned] : [])) : []);
+        const f: ServiceFacts = { aliases: list(get('aliases')), models: list(get('models')), span: span(it as Node) ?? { start: 0, end: 0 } };
+        const name = spanned(get('name'));
+        if (name) f.name = name;
+        const source = stringOf(get('source'));
+        if (source !== undefined) f.source = source;
+        const confidence = stringOf(get('confidence'));
+        if (confidence !== undefined) f.confidence = confidence;
+        facts.services.push(f);
+      }
     } else if (k === 'remove' && isSeq(v)) {
       for (const it of v.items) {
         const s = spanned(it);

@@ -174,7 +174,23 @@ export function baselineMarkdown(b: Baseline, opts: BaselineMarkdownOptions = {}
   }
   if (b.def.source) out.push(`Source: ${mdSource(b.def.source)}`, '');
   if (b.def.sourceNote) out.push(`Note: ${mdText(b.def.sourceNote)}`, '');
+  if (b.services.length > 0) out.push(servicesMarkdown(b), '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The service catalogue as a Markdown table: service, aliases, models, basis (stated or inferred, and the source). */
+export function servicesMarkdown(b: Baseline): string {
+  const rows = b.services.map(
+    (e) =>
+      `| ${mdText(e.name)} | ${e.aliases.map(mdText).join(', ')} | ${e.models.map(code).join(', ')} | ${e.confidence}: ${mdText(e.source)} |`,
+  );
+  return [
+    `Service catalogue (\`service-model-mismatch\` when a workload's \`model\` is none of its service's models):`,
+    '',
+    '| service | aliases | models | basis |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** The JSON of a baseline (`srm baselines show --format json`): every key always present, in a fixed order. */
@@ -200,6 +216,7 @@ export interface BaselineJson {
     reason: string | null;
     overrides: { column: string; was: string; reason: string | null }[];
   }[];
+  services: { name: string; aliases: string[]; models: string[]; source: string; confidence: 'stated' | 'inferred' }[];
 }
 
 export function baselineObject(b: Baseline): BaselineJson {
@@ -226,6 +243,7 @@ export function baselineObject(b: Baseline): BaselineJson {
       reason: l.reason ?? null,
       overrides: (l.overrides ?? []).map((o) => ({ column: o.column, was: o.was, reason: o.reason ?? l.reason ?? null })),
     })),
+    services: b.services.map((e) => ({ name: e.name, aliases: [...e.aliases], models: [...e.models], source: e.source, confidence: e.confidence })),
   };
 }
 

@@ -8,6 +8,7 @@ import type { HeaderAnalysis, WorkloadAnalysis } from './analysis';
 import type { RawFinding } from './findings';
 import { ASSIGNMENT_RULES, RULE } from '../rules/registry';
 import type { LayerCheck } from '../rules/common';
+import { addModelFix } from '../rules/service-model-mismatch';
 import type { TeamRef } from '../rules/unknown-team';
 import { validateHeaderValue, validateWorkloadValue } from './schemaValidation';
 
@@ -58,6 +59,14 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string, 
   }
   const missing = guarded('unassigned layers', where, findings, () => RULE['unassigned-layer'].check(facts, model, text, b));
   if (missing) findings.push(missing);
+  const svc = guarded('the service', where, findings, () => RULE['service-model-mismatch'].check(facts, model, b));
+  if (svc) findings.push(svc);
+  // A missing model with a catalogued service: the schema finding gets the fix that adds the service's model.
+  const addModel = facts.model === undefined && !facts.modelSpan ? guarded('the service', where, findings, () => addModelFix(facts, b, text)) : undefined;
+  if (addModel) {
+    const f = findings.find((x) => x.code === 'schema' && /missing the required key "model"/.test(x.message));
+    if (f) f.fixes = [addModel, ...f.fixes];
+  }
   const teamRefs: TeamRef[] = [];
   for (const a of facts.assignments) {
     if (a.team !== undefined && a.teamSpan) {

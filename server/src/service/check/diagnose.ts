@@ -8,12 +8,12 @@ import type { ParsedDocument, ParsedFile } from '../parse/parseFile';
 import { relocate, shift, type RawFinding } from './findings';
 import { findDirectives } from './directives';
 import { applySuppressions, suppressFix } from './suppressions';
-import type { DiagnoseOptions, Finding, Severity, SeverityOrOff } from '../types';
+import type { DiagnoseOptions, Finding, Severity, SeverityOrOff, TeamContext } from '../types';
 
 /** Every finding of the file, sorted by position. */
 export function diagnose(file: ParsedFile, options: DiagnoseOptions = {}): Finding[] {
   const raw: Finding[] = [];
-  for (const doc of file.documents) collect(doc, raw, options.syntaxOnly === true);
+  for (const doc of file.documents) collect(doc, raw, options.syntaxOnly === true, options.teams);
   if (options.syntaxOnly) {
     raw.push({
       code: 'file-too-large',
@@ -62,8 +62,36 @@ export function diagnose(file: ParsedFile, options: DiagnoseOptions = {}): Findi
   return out;
 }
 
-function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean): void {
+/** A team id a registry listed earlier defines too: duplicate-name on this repeat (a registry's or a document's). */
+function duplicateTeamOfRegistry(id: string, at: { start: number; end: number }, where: 'registry' | 'document'): RawFinding {
+  return {
+    code: 'duplicate-name',
+    severity: 'error',
+    message:
+      where === 'registry'
+        ? `A registry listed earlier in srm.config.yaml already defines team "${id}"; documents use the first.`
+        : `Team "${id}" is already defined by a registry srm.config.yaml lists; remove this copy (or rename it).`,
+    start: at.start,
+    end: at.end,
+    fixes: [],
+  };
+}
+
+function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean, teamsCtx?: TeamContext): void {
   const d = doc.index;
+  if (doc.registryDoc && doc.syntax.length === 0 && !syntaxOnly) {
+    const map = doc.headerMap;
+    for (const f of doc.registryDoc.findings) out.push(relocate(f, map, d));
+    // A team an earlier registry of the same config already defines: this (later) registry's repeat.
+    const earlier = teamsCtx?.earlierIds;
+    if (earlier) {
+      for (const t of doc.registryDoc.facts.teams) {
+        if (t.id === undefined || !t.idSpan || !earlier.has(t.id)) continue;
+        out.push(relocate(duplicateTeamOfRegistry(t.id, t.idSpan, 'registry'), map, d));
+      }
+    }
+    return;
+  }
   if (doc.baselineDoc && doc.syntax.length === 0 && !syntaxOnly) {
     const map = doc.headerMap;
     for (const f of doc.baselineDoc.analysis.findings) out.push(relocate(f, map, d));
@@ -106,7 +134,15 @@ function collect(doc: ParsedDocument, out: Finding[], syntaxOnly: boolean): void
     for (const f of [...RULE['duplicate-name'].check(names, 'workload'), ...RULE['duplicate-name'].check(teams, 'team')]) cross.push(f);
   });
   guarded('team references', at, cross, () => {
-    for (const f of RULE['unknown-team'].check(refs, new Set(teams.map((t) => t.name)))) cross.push(f);
+    const registry = teamsCtx && teamsCtx.teams.length > 0 ? teamsCtx : undefined;
+    const ids = new Set(teams.map((t) => t.name));
+    for (const t of registry?.teams ?? []) ids.add(t.id);
+    for (const f of RULE['unknown-team'].check(refs, ids, registry?.registries)) cross.push(f);
+    // A document's own team that repeats a registry's: the document's copy is the repeat.
+    if (registry) {
+      const reg = new Set(registry.teams.map((t) => t.id));
+      for (const t of teams) if (reg.has(t.name)) cross.push(duplicateTeamOfRegistry(t.name, t.span, 'document'));
+    }
   });
   for (const f of cross) out.push(shift(f, 0, d));
 }

@@ -30,6 +30,9 @@ export interface WorkloadFacts {
   /** The model as written, when it is a string. */
   model?: string;
   modelSpan?: Span;
+  /** The service as written, when it is a string, and its range. */
+  service?: string;
+  serviceSpan?: Span;
   responsibilitiesKey?: Span;
   /** The responsibilities value: kind and range (null when the value is empty). */
   responsibilities?: { kind: 'block' | 'flow' | 'other'; span: Span } | null;
@@ -95,6 +98,9 @@ export function workloadFacts(item: Node | null, doc?: Document): WorkloadFacts 
     } else if (k === 'model') {
       facts.model = stringOf(v);
       facts.modelSpan = span(v);
+    } else if (k === 'service') {
+      facts.service = stringOf(v);
+      facts.serviceSpan = span(v);
     } else if (k === 'responsibilities') {
       facts.responsibilitiesKey = span(p.key as Node);
       facts.assignments = [];

@@ -3,7 +3,15 @@
 import Ajv from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { EDITOR_KEYWORDS, MICROSOFT_DIAGRAM, buildBaselineDocumentSchema, buildSchema, schemaIdFor, type Baseline } from '../../model';
+import {
+  EDITOR_KEYWORDS,
+  MICROSOFT_DIAGRAM,
+  buildBaselineDocumentSchema,
+  buildRegistrySchema,
+  buildSchema,
+  schemaIdFor,
+  type Baseline,
+} from '../../model';
 
 export type Segment = string | number;
 
@@ -17,6 +25,14 @@ const cache = new Map<string, Validators>();
 /** Custom baselines edited over a long session must not grow the cache without bound. */
 const MAX_CACHED = 64;
 let baselineDocValidator: ValidateFunction | undefined;
+let registryValidator: ValidateFunction | undefined;
+
+/** The shape of a team registry document. */
+export function validateRegistryValue(value: unknown): ErrorObject[] {
+  if (!registryValidator) registryValidator = createAjv().compile(buildRegistrySchema());
+  const v = registryValidator;
+  return v(value) ? [] : [...(v.errors ?? [])];
+}
 
 /** Compiles the generated schema once, in strict mode. */
 export function createAjv(): Ajv {

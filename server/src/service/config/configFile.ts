@@ -19,6 +19,10 @@ export interface SrmConfig {
   baselineAt?: { start: number; end: number; line: number; column: number };
   /** Globs (relative to the config's directory) of files whose baseline documents the documents may select. */
   baselines?: string[];
+  /** Globs of team registries (kind: TeamRegistry) whose teams every governed document may name. */
+  teams?: string[];
+  /** Where each `teams:` glob is written (config errors about a glob point there). */
+  teamsAt?: Array<{ glob: string; start: number; end: number; line: number; column: number }>;
 }
 
 /**
@@ -52,7 +56,7 @@ export interface ParsedConfig {
   errors: ConfigError[];
 }
 
-const TOP_KEYS = ['rules', 'files', 'ignore', 'requireReason', 'inlineSuppressions', 'baseline', 'baselines'] as const;
+const TOP_KEYS = ['rules', 'files', 'ignore', 'requireReason', 'inlineSuppressions', 'baseline', 'baselines', 'teams'] as const;
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const RULE_IDS_SET = new Set<string>(RULES.map((r) => r.id));
 
@@ -145,7 +149,8 @@ export function parseConfig(text: string): ParsedConfig {
       }
       case 'files':
       case 'ignore':
-      case 'baselines': {
+      case 'baselines':
+      case 'teams': {
         if (!isSeq(value)) {
           at(value ?? pair.key, `\`${key}\` must be a list of glob strings`);
           break;
@@ -157,9 +162,15 @@ export function parseConfig(text: string): ParsedConfig {
             continue;
           }
           globs.push(item.value);
+          if (key === 'teams') {
+            const r = item.range ?? [0, 0];
+            const pos = lc.linePos(r[0]);
+            (config.teamsAt ??= []).push({ glob: item.value, start: r[0], end: r[1], line: pos.line, column: pos.col });
+          }
         }
         if (key === 'files') config.files = globs;
         else if (key === 'baselines') config.baselines = globs;
+        else if (key === 'teams') config.teams = globs;
         else config.ignore = globs;
         break;
       }

@@ -55,6 +55,11 @@ export const CONFIG_SCHEMA = {
         'The baseline every document under this folder is checked against unless its metadata.baseline says otherwise: ' +
         'microsoft-diagram (the default), microsoft-2026, microsoft-ai, or the name of a baseline listed under baselines.',
     },
+    teams: {
+      type: 'array',
+      description: 'Globs of team registries (kind: TeamRegistry) whose teams every document under this folder may name.',
+      items: { type: 'string', minLength: 1 },
+    },
     baselines: {
       type: 'array',
       description: 'Globs of files holding baseline documents (kind: ResponsibilityBaseline) that documents may select by name.',

@@ -12,7 +12,7 @@ import {
 } from '../../model';
 import { DEFAULT_CONTEXT, type FeatureContext } from './context';
 import { childKeys, cursorContext, itemKeys, plainValue, teamIds, type CursorContext, type Source } from './lineContext';
-import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc } from './markdown';
+import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc, serviceDoc } from './markdown';
 import { RULES } from '../rules/registry';
 
 export type CompletionKind = 'key' | 'value' | 'layer' | 'party' | 'model' | 'team' | 'rule' | 'snippet';
@@ -96,12 +96,13 @@ function collect(src: Source, ctx: CursorContext, fc: FeatureContext): Completio
       return [];
     }
     if (p === 'metadata' && key === 'baseline') return baselineIds(fc);
-    if (p === 'metadata' && key === 'owner') return teams(src, ctx);
+    if (p === 'metadata' && key === 'owner') return teams(src, ctx, fc);
     if (p === 'workloads/-' && key === 'model') return models(b);
+    if (p === 'workloads/-' && key === 'service') return services(src, ctx, b);
     if (/^workloads\/-\/responsibilities$/.test(p) && !LAYER_BLOCK_VALUE.test(ctx.value ?? '')) return parties(src, ctx, key, b);
     if (/^workloads\/-\/responsibilities\/[^/]+$/.test(p)) {
       if (key === 'owner') return parties(src, ctx, parent[parent.length - 1] as string, b);
-      if (key === 'team') return teams(src, ctx);
+      if (key === 'team') return teams(src, ctx, fc);
     }
     return [];
   }
@@ -294,6 +295,24 @@ function parties(src: Source, ctx: CursorContext, layerId: string, b: Baseline):
   }));
 }
 
+/** The catalogue's services, those under the workload's model first, each with its models in the detail. */
+function services(src: Source, ctx: CursorContext, b: Baseline): CompletionEntry[] {
+  const model = workloadModel(src, ctx, b);
+  return b.services.map((e, i) => {
+    const fits = model !== undefined && e.models.includes(model);
+    return {
+      label: e.name,
+      kind: 'value' as const,
+      detail: `${e.models.join(', ')}${e.confidence === 'inferred' ? ' (inferred)' : ''}`,
+      documentation: serviceDoc(e, b),
+      insertText: e.name,
+      sortText: `${model === undefined || fits ? 0 : 1}${pad(i)}`,
+      filterText: [e.name, ...e.aliases].join(' '),
+      preselect: fits && b.services.findIndex((x) => model !== undefined && x.models.includes(model)) === i,
+    };
+  });
+}
+
 function models(b: Baseline): CompletionEntry[] {
   return b.columns.map((c, i) => ({
     label: c.id,
@@ -305,8 +324,10 @@ function models(b: Baseline): CompletionEntry[] {
   }));
 }
 
-function teams(src: Source, ctx: CursorContext): CompletionEntry[] {
-  return teamIds(src, ctx.line).map((t, i) => ({
+/** The document's teams first, then the registries' (srm.config.yaml `teams:`) it does not repeat. */
+function teams(src: Source, ctx: CursorContext, fc: FeatureContext): CompletionEntry[] {
+  const own = teamIds(src, ctx.line);
+  const out: CompletionEntry[] = own.map((t, i) => ({
     label: t.id,
     kind: 'team' as const,
     detail: t.name ?? 'team',
@@ -314,6 +335,19 @@ function teams(src: Source, ctx: CursorContext): CompletionEntry[] {
     insertText: t.id,
     sortText: pad(i),
   }));
+  const have = new Set(own.map((t) => t.id));
+  (fc.teams ?? []).forEach((t, i) => {
+    if (have.has(t.id)) return;
+    out.push({
+      label: t.id,
+      kind: 'team' as const,
+      detail: `${t.name ?? 'team'} (registry ${t.registry})`,
+      documentation: `Team \`${t.id}\`${t.name ? `: ${t.name}` : ''}${t.contact ? `\n\nContact: ${t.contact}` : ''}\n\nFrom the registry \`${t.registry}\` (${t.source}).`,
+      insertText: t.id,
+      sortText: `1${pad(i)}`,
+    });
+  });
+  return out;
 }
 
 function ruleIds(src: Source, ctx: CursorContext): CompletionEntry[] {

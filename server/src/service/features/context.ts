@@ -6,11 +6,14 @@ import type { BaselineScope } from '../baselines/scope';
 import { EMPTY_SCOPE, selectBaseline } from '../baselines/select';
 import type { BaselineOptions, ParsedFile } from '../parse/parsedFile';
 import type { Source } from './lineContext';
+import type { RegistryTeam } from '../types';
 
 export interface FeatureContext {
   baseline: Baseline;
   scope: BaselineScope;
   kind: 'assignment' | 'baseline';
+  /** The teams of the registries srm.config.yaml lists: offered and explained beside the document's own. */
+  teams?: readonly RegistryTeam[];
 }
 
 export const DEFAULT_CONTEXT: FeatureContext = { baseline: MICROSOFT_DIAGRAM, scope: EMPTY_SCOPE, kind: 'assignment' };

@@ -4,7 +4,7 @@ import { DEPENDS, FIELDS, type ObjectKind } from '../../model';
 import { suggestLayer, suggestParty, suggestServiceModel } from '../suggest';
 import { DEFAULT_CONTEXT, type FeatureContext } from './context';
 import { cursorContext, itemKeys, plainValue, shapeOf, teamIds, type CursorContext, type Source } from './lineContext';
-import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc } from './markdown';
+import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc, serviceDoc } from './markdown';
 
 export interface HoverResult {
   /** Markdown that reads well as plain text. */
@@ -127,9 +127,14 @@ export function hover(src: Source, offset: number, fc: FeatureContext = DEFAULT_
   if (/^workloads\/-\/responsibilities\/[^/]+$/.test(parent)) {
     const layerId = path[path.length - 2] as string;
     if (key === 'owner' && b.isParty(v)) return { contents: partyDoc(v, layerId, model, b), start, end };
-    if (key === 'team') return teamHover(src, ctx, v, start, end);
+    if (key === 'team') return teamHover(src, ctx, v, start, end, fc);
   }
   if (parent === 'workloads/-' && key === 'model' && b.hasColumn(v)) return { contents: modelDoc(v, b), start, end };
+  if (parent === 'workloads/-' && key === 'service' && v) {
+    const entries = b.servicesNamed(v);
+    if (entries.length > 0) return { contents: entries.map((e) => serviceDoc(e, b)).join('\n\n---\n\n'), start, end };
+    return { contents: `\`${v.length > 80 ? `${v.slice(0, 79)}…` : v}\` is not in the service catalogue of \`${b.id}\`: free text, not checked against the model.`, start, end };
+  }
   // A near miss ("PaaS", "ms", "on-prem"): say what it stands for.
   const isOwner = parent === 'workloads/-/responsibilities' || (/^workloads\/-\/responsibilities\/[^/]+$/.test(parent) && key === 'owner');
   const partyS = isOwner && v ? suggestParty(v, b).find((s) => s.how !== 'typo') : undefined;
@@ -138,14 +143,24 @@ export function hover(src: Source, offset: number, fc: FeatureContext = DEFAULT_
   const meantModel = modelS?.value;
   if (v && party) return { contents: `\`${v}\` is not a party: write \`${party}\` (the quick fix does it).\n\n${partyDoc(party, undefined, undefined, b)}`, start, end };
   if (v && meantModel) return { contents: `\`${v}\` is not a service model: write \`${meantModel}\` (the quick fix does it).\n\n${modelDoc(meantModel, b)}`, start, end };
-  if (parent === 'metadata' && key === 'owner') return teamHover(src, ctx, v, start, end);
+  if (parent === 'metadata' && key === 'owner') return teamHover(src, ctx, v, start, end, fc);
   return undefined;
 }
 
-function teamHover(src: Source, ctx: CursorContext, id: string, start: number, end: number): HoverResult | undefined {
+function teamHover(src: Source, ctx: CursorContext, id: string, start: number, end: number, fc: FeatureContext): HoverResult | undefined {
   if (!id) return undefined;
   const t = teamIds(src, ctx.line).find((x) => x.id === id);
-  if (!t) return { contents: `**${id}** (team)\n\nNo team with this id in \`teams\` (rule unknown-team).`, start, end };
+  const r = t ? undefined : fc.teams?.find((x) => x.id === id);
+  if (r) {
+    const lines = [`**${r.id}** (team${r.name ? `: ${r.name}` : ''})`];
+    if (r.contact) lines.push(`Contact: ${r.contact}`);
+    lines.push(`Defined in the registry \`${r.registry}\` (${r.source}).`);
+    return { contents: lines.join('\n\n'), start, end };
+  }
+  if (!t) {
+    const where = fc.teams && fc.teams.length > 0 ? '`teams` or the registries srm.config.yaml lists' : '`teams`';
+    return { contents: `**${id}** (team)\n\nNo team with this id in ${where} (rule unknown-team).`, start, end };
+  }
   const lines = [`**${t.id}** (team${t.name ? `: ${t.name}` : ''})`];
   if (t.contact) lines.push(`Contact: ${t.contact}`);
   lines.push(`Declared in \`teams\` on line ${t.line + 1}.`);

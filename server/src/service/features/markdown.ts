@@ -13,6 +13,7 @@ import {
   SHARED,
   type Baseline,
   type LayerDef,
+  type ServiceEntry,
 } from '../../model';
 import { getRule } from '../rules/registry';
 
@@ -106,6 +107,20 @@ export function modelDoc(model: string, b: Baseline = MICROSOFT_DIAGRAM): string
   if (c.doc) parts.push(c.doc);
   if (!c.cloud && model !== 'on-premises') parts.push('Not a cloud column: the customer runs everything here, so a mismatch is an error.');
   parts.push(`Layers per owner under ${model}: ${counts}.`);
+  return parts.join('\n\n');
+}
+
+/** A catalogued service: its models, the source, and whether the source states the model or it is inferred. */
+export function serviceDoc(e: ServiceEntry, b: Baseline): string {
+  const parts = [`**${e.name}** (service, ${e.models.map((m) => `\`${m}\``).join(' or ')})`];
+  if (e.aliases.length > 0) parts.push(`Also written: ${e.aliases.join(', ')}.`);
+  parts.push(
+    e.confidence === 'stated'
+      ? `Stated: ${e.source} names the model.`
+      : `Inferred: ${e.source} describes the service as managed without naming a model.`,
+  );
+  if (e.models.length > 1) parts.push(`It runs under ${e.models.join(' or ')}: either model is accepted.`);
+  parts.push(`From the service catalogue of \`${b.id}\`.`);
   return parts.join('\n\n');
 }
 

@@ -51,6 +51,8 @@ export interface MatrixWorkload {
   model: string | null;
   /** The model as written, when it is not a valid service model. */
   modelText?: string;
+  /** The service as written (`service:`), when there is one. */
+  service?: string;
   /** Offsets of the workload item. */
   start: number;
   end: number;
@@ -160,6 +162,7 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
         end: f.span.end > f.span.start ? f.span.end + part.base : part.end,
         findings: [],
       };
+      if (f.service !== undefined && f.service.trim() !== '') wl.service = f.service.length > 200 ? `${f.service.slice(0, 199)}…` : f.service;
       const modelSpan = at(f.modelSpan);
       if (!wl.model && modelSpan) {
         const raw = f.model ?? file.text.slice(modelSpan.start, modelSpan.end);

@@ -26,7 +26,7 @@ h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .matrix{border-collapse:collapse;min-width:40rem}
 .matrix th,.matrix td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:middle}
 .matrix thead th{background:var(--head);font-weight:600}
-.wl-name{display:block}.wl-model{display:block;font-weight:400;font-size:.85em;color:var(--muted)}.bad-model{color:var(--bad)}
+.wl-name{display:block}.wl-service{display:block;font-weight:400;font-size:.8em;font-style:italic;color:var(--muted)}.wl-model{display:block;font-weight:400;font-size:.85em;color:var(--muted)}.bad-model{color:var(--bad)}
 .layer code{display:block;font-size:.8em;color:var(--muted)}
 .group th{background:var(--head);font-size:.8em;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .cell{position:relative;min-width:7rem}

@@ -100,10 +100,14 @@ function workloadView(w: MatrixWorkload, col: number): ViewNode {
   return {
     tag: 'th',
     cls: `wl${issues.length ? ' violation' : ''}`,
-    attrs: { scope: 'col', title: [`${w.name} (${model})`, ...issues.map((f) => `${f.code}: ${f.message}`)].join('\n') },
+    attrs: { scope: 'col', title: [`${w.name} (${model})${w.service ? ` on ${w.service}` : ''}`, ...issues.map((f) => `${f.code}: ${f.message}`)].join('\n') },
     data: { workload: String(col) },
     reveal: { start: w.start, end: w.start },
-    children: [el('span', 'wl-name', w.name), el('span', `wl-model${w.model ? '' : ' bad-model'}`, model)],
+    children: [
+      el('span', 'wl-name', w.name),
+      ...(w.service ? [el('span', 'wl-service', w.service)] : []),
+      el('span', `wl-model${w.model ? '' : ' bad-model'}`, model),
+    ],
   };
 }
 

@@ -13,6 +13,8 @@ import { headerMapOf, headerOf, parseHeader, parseItem, tryParse } from './chunk
 import { parseEdited } from './keystroke';
 import type { Caches, DocContext, ParsedDocument, ParsedFile, ParseOptions, WorkloadPart } from './parsedFile';
 import { segment, type Chunk } from './segment';
+import { isRegistryRoot, looksLikeRegistry } from '../registries/document';
+import { analyzeRegistryDocument } from '../registries/check';
 import type { RawFinding } from '../check/findings';
 import { duplicateNames } from '../rules/duplicate-name';
 import { parseWhole, yamlSyntaxOnly } from './wholeDocument';
@@ -47,6 +49,9 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
     const entry = local.get(region.start);
     const doc: ParsedDocument =
       (entry !== undefined ? baselineDocument(text, index, region.start, region.end, entry, scope) : undefined) ??
+      (!options.syntaxOnly && looksLikeRegistry(text.slice(region.start, region.end))
+        ? registryDocument(text, index, region.start, region.end)
+        : undefined) ??
       (!options.whole && region.chunks && region.chunks.length > 0
         ? parseChunked(text, region.chunks, index, region.start, region.end, old, caches, ctx)
         : undefined) ??
@@ -71,6 +76,35 @@ function baselineEntry(src: string, start: number, text: string): BaselineEntry 
   } catch {
     return null; // an alias bomb: the whole-document path reports it
   }
+}
+
+/** The ParsedDocument of a team registry; undefined when it is not one after all (or does not parse: the usual
+ *  whole-document path reports its syntax). */
+function registryDocument(text: string, index: number, start: number, end: number): ParsedDocument | undefined {
+  const parsed = tryParse(text.slice(start, end));
+  if (parsed instanceof Error || parsed.errors.length > 0) return undefined;
+  const root = parsed.contents as Node | null;
+  if (!isRegistryRoot(root)) return undefined;
+  let registryDoc;
+  try {
+    registryDoc = analyzeRegistryDocument(root, parsed);
+  } catch {
+    return undefined; // an alias bomb: the whole-document path reports it
+  }
+  const name = registryDoc.facts.name;
+  return {
+    index,
+    start,
+    end,
+    syntax: [],
+    header: null,
+    ...(name ? { name } : {}),
+    headerMap: (o) => o + start,
+    workloads: [],
+    whole: true,
+    baseline: MICROSOFT_DIAGRAM,
+    registryDoc,
+  };
 }
 
 /** The ParsedDocument of a baseline document; undefined when it is not one after all (the usual paths take it). */

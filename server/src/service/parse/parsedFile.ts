@@ -3,6 +3,7 @@
 import type { Baseline } from '../../model';
 import type { BaselineDocAnalysis } from '../baselines/document';
 import type { BaselineScope } from '../baselines/scope';
+import type { RegistryAnalysis } from '../registries/document';
 import type { HeaderAnalysis, WorkloadAnalysis } from '../check/analysis';
 import type { RawFinding } from '../check/findings';
 import type { LineIndex } from '../lines';
@@ -42,6 +43,8 @@ export interface ParsedDocument {
   baselineError?: RawFinding;
   /** A baseline document (`kind: ResponsibilityBaseline`): its shape analysis and meaning findings (header offsets). */
   baselineDoc?: { analysis: BaselineDocAnalysis; meaning: RawFinding[] };
+  /** A team registry (`kind: TeamRegistry`): its shape analysis (header offsets). */
+  registryDoc?: RegistryAnalysis;
 }
 
 export interface ChunkEntry {

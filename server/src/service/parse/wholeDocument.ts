@@ -3,6 +3,8 @@
 import { isMap, isSeq, type Node } from 'yaml';
 import { MICROSOFT_DIAGRAM } from '../../model';
 import { isBaselineRoot } from '../baselines/document';
+import { isRegistryRoot } from '../registries/document';
+import { analyzeRegistryDocument } from '../registries/check';
 import { analyzeBaselineDocument } from '../baselines/check';
 import { BaselineScope, THIS_FILE } from '../baselines/scope';
 import { selectBaseline } from '../baselines/select';
@@ -72,6 +74,7 @@ function parseWholeBody(src: string, syntaxOnly: boolean, ctx: DocContext | unde
     return empty([{ code: 'yaml-syntax', severity: 'error', message: limitMessage(e), start: r?.[0] ?? 0, end: r?.[1] ?? 0, fixes: [] }]);
   }
   const root = parsed.contents as Node | null;
+  if (isRegistryRoot(root)) return { ...empty([], metadataName(root)), registryDoc: analyzeRegistryDocument(root, parsed) };
   if (isBaselineRoot(root)) {
     // A baseline document the line scan did not recognise (flow style, say): checked here, selectable from nowhere.
     const analysis = analyzeBaselineDocument(root, parsed);

@@ -14,6 +14,7 @@ import { rule as unknownRule } from './unknown-rule';
 import { rule as suppressionReason } from './suppression-reason';
 import { rule as invalidBaseline } from './invalid-baseline';
 import { rule as unknownBaseline } from './unknown-baseline';
+import { rule as serviceModelMismatch } from './service-model-mismatch';
 
 export const RULE = {
   'schema': schema,
@@ -30,4 +31,5 @@ export const RULE = {
   'suppression-reason': suppressionReason,
   'invalid-baseline': invalidBaseline,
   'unknown-baseline': unknownBaseline,
+  'service-model-mismatch': serviceModelMismatch,
 } as const;

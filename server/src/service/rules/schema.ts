@@ -2,7 +2,7 @@
 // the unknown key, the parent key of a missing one), messages written for people, and "did you mean" fixes.
 import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { API_VERSION, BASELINE_KIND, BUILTIN_BASELINES, DEFAULT_BASELINE, FIELDS, KIND, MICROSOFT_DIAGRAM, type Baseline } from '../../model';
+import { API_VERSION, BASELINE_KIND, REGISTRY_KIND, BUILTIN_BASELINES, DEFAULT_BASELINE, FIELDS, KIND, MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import type { RawFinding } from '../check/findings';
 import { firstKeyRange, keyRange, locate, pairFor, rangeOf, truncate, type Located, type Segment } from '../check/schemaValidation';
 import { closest, didYouMean, suggestLayer, suggestParty, suggestServiceModel, type Suggestion } from '../suggest';
@@ -24,18 +24,28 @@ type Where =
   | 'model'
   | 'layer'
   | 'owners'
+  | 'registry'
+  | 'registry-metadata'
   | 'other';
 
 /** What the findings are about: the document's kind and, for an assignment document, the baseline it is checked against. */
 export interface SchemaContext {
-  document?: 'assignment' | 'baseline';
+  document?: DocKind;
   baseline?: Baseline;
   /** The text the offsets index (lets a removal take its whole lines). */
   text?: string;
 }
 
-function whereOf(path: readonly Segment[], kind: 'assignment' | 'baseline' = 'assignment'): Where {
+type DocKind = 'assignment' | 'baseline' | 'registry';
+
+function whereOf(path: readonly Segment[], kind: DocKind = 'assignment'): Where {
   const p = path.map((s) => (typeof s === 'number' ? '#' : s)).join('/');
+  if (kind === 'registry') {
+    if (p === '') return 'registry';
+    if (p === 'metadata') return 'registry-metadata';
+    if (p === 'teams/#') return 'team';
+    return 'other';
+  }
   if (kind === 'baseline') {
     if (p === '') return 'baseline';
     if (p === 'metadata') return 'baseline-metadata';
@@ -67,6 +77,8 @@ const WHERE_LABEL: Record<Where, string> = {
   model: 'a model',
   layer: 'a layer',
   owners: 'owners',
+  registry: 'the team registry',
+  'registry-metadata': 'metadata',
   other: 'this mapping',
 };
 
@@ -81,6 +93,8 @@ const WHERE_FIELDS: Partial<Record<Where, keyof typeof FIELDS>> = {
   provider: 'baselineProvider',
   model: 'baselineModel',
   layer: 'baselineLayer',
+  registry: 'registryRoot',
+  'registry-metadata': 'registryMetadata',
 };
 
 function describeNode(n: Node | null): string {
@@ -151,13 +165,13 @@ function replaceFixes(range: [number, number], suggestions: readonly Suggestion[
 }
 
 /** A context label for the last segment of a path, e.g. "metadata.name" or "workload name". */
-function fieldLabelOf(path: readonly Segment[], kind: 'assignment' | 'baseline' = 'assignment'): string {
+function fieldLabelOf(path: readonly Segment[], kind: DocKind = 'assignment'): string {
   const named = path.filter((s): s is string => typeof s === 'string');
   const w = whereOf(path.slice(0, -1), kind);
   const last = named[named.length - 1] ?? 'value';
   if (w === 'workload') return `workload ${last}`;
   if (w === 'team') return `team ${last}`;
-  if (w === 'metadata' || w === 'baseline-metadata') return `metadata.${last}`;
+  if (w === 'metadata' || w === 'baseline-metadata' || w === 'registry-metadata') return `metadata.${last}`;
   if (w === 'provider') return `provider.${last}`;
   if (w === 'model') return `model ${last}`;
   if (w === 'layer') return `layer ${last}`;
@@ -233,7 +247,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
   });
   const last = full[full.length - 1];
   const layer =
-    kind === 'baseline' ? undefined : where === 'assignment' ? String(last) : full[2] === 'responsibilities' ? String(full[3]) : undefined;
+    kind !== 'assignment' ? undefined : where === 'assignment' ? String(last) : full[2] === 'responsibilities' ? String(full[3]) : undefined;
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -270,7 +284,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
       const missing = String((e.params as { missingProperty: string }).missingProperty);
       const range = keyRange(here.pair) ?? firstKeyRange(here.node) ?? valueRange;
       const label = where === 'assignment' ? `The assignment of layer "${String(last)}"` : capitalize(WHERE_LABEL[where]);
-      const doc = FIELDS[WHERE_FIELDS[where] ?? (kind === 'baseline' ? 'baselineRoot' : 'root')]?.[missing]?.doc;
+      const doc = FIELDS[WHERE_FIELDS[where] ?? (kind === 'baseline' ? 'baselineRoot' : kind === 'registry' ? 'registryRoot' : 'root')]?.[missing]?.doc;
       return mk(range, `${label} is missing the required key "${missing}"${doc ? `: ${lowerFirst(doc)}` : '.'}`);
     }
     case 'enum': {
@@ -285,7 +299,7 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
         );
       }
       if ((last === 'apiVersion' || last === 'kind') && full.length === 1) {
-        const want = last === 'apiVersion' ? API_VERSION : kind === 'baseline' ? BASELINE_KIND : KIND;
+        const want = last === 'apiVersion' ? API_VERSION : kind === 'baseline' ? BASELINE_KIND : kind === 'registry' ? REGISTRY_KIND : KIND;
         return mk(valueRange, `${last} must be "${want}", not ${describeNode(here.node)}.`, [
           { title: `Change ${last} to "${want}"`, edits: [valueEdit(valueRange, want, here)], isPreferred: true, safe: true },
         ]);
@@ -310,6 +324,8 @@ function toFinding(e: ErrorObject, full: Segment[], here: Located, root: Node | 
           range,
           kind === 'baseline'
             ? `A baseline document must be a mapping with apiVersion, kind, metadata and layers, not ${describeNode(here.node)}.`
+            : kind === 'registry'
+              ? `A team registry must be a mapping with apiVersion, kind, metadata and teams, not ${describeNode(here.node)}.`
             : `A responsibility document must be a mapping with apiVersion, kind, metadata and workloads, not ${describeNode(here.node)}.`,
         );
       }

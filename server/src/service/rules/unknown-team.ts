@@ -17,7 +17,8 @@ export interface TeamRef {
   where: 'assignment' | 'owner';
 }
 
-export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<string>): RawFinding[] {
+/** `registries`: the names of the registries searched besides the document's teams (srm.config.yaml `teams:`). */
+export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<string>, registries?: readonly string[]): RawFinding[] {
   const out: RawFinding[] = [];
   const ids = [...teamIds];
   for (const r of refs) {
@@ -35,10 +36,11 @@ export function unknownTeams(refs: readonly TeamRef[], teamIds: ReadonlySet<stri
         ? 'metadata.owner'
         : `The team of layer "${r.layer}"${r.workload !== undefined ? ` in workload "${r.workload}"` : ''}`;
     const known = ids.length ? ` Known teams: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}.` : ' The document defines no teams.';
+    const where = registries && registries.length > 0 ? `teams or the registries ${registries.map((x) => `"${x}"`).join(', ')}` : 'teams';
     out.push({
       code: 'unknown-team',
       severity: 'error',
-      message: `${subject} names "${r.team}", which is not a team in teams.${didYouMean(s)}${known}`,
+      message: `${subject} names "${r.team}", which is not a team in ${where}.${didYouMean(s)}${known}`,
       start: r.span.start,
       end: r.span.end,
       fixes,

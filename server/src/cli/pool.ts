@@ -1,0 +1,281 @@
+// `srm lint` on big trees: the files are checked by the main thread and a pool of worker threads, each running the
+// same per-file function (checkCandidate in lint.ts) with its own caches. Workers are started from the CLI's own
+// bundle (dist/cli.js, which turns into a worker when it finds itself in one: isLintWorker below), receive chunks of
+// files (path, text, display name) and send back one plain outcome per file; the main thread hands each outcome to
+// the caller in file order, so what is printed and written is byte for byte what the single-threaded run gives.
+// A worker that cannot start is left out silently (its files go to the others); one that dies mid-run is noted on
+// standard error and its unfinished files are checked in the main thread. A file whose check threw in a worker is
+// checked again in the main thread when its turn comes, so the same error surfaces at the same point.
+import * as os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { checkCandidate, newLoaders, type CheckChoices, type CheckInput, type CheckOutcome, type Loaders } from './lint';
+
+/** The default number of threads is one per core, at most this many (beyond it, reading and reporting dominate). */
+export const MAX_DEFAULT_JOBS = 8;
+/** Explicit --jobs N is capped here (and at one thread per file). */
+export const MAX_JOBS = 64;
+/**
+ * Below this much text (UTF-16 units, about bytes) a run stays in the main thread by default. A worker is not
+ * cheap: each thread has its own V8 heap and compiles the engine again (its bundle, the schema validator, then
+ * the optimised code of the hot paths, on V8's background threads), about 0.6-1 s of CPU in all, and two threads
+ * that parse at once slow each other down. On 2 cores (bench/lint-tree.ts, generated files of ~17 kB) the pool
+ * of two threads was 5% slower than one thread at 8.7 MB, even at 17 MB, 1.2× faster at 26 MB and 1.3× at 35 MB.
+ * The work is proportional to the text, not to the number of files: many small files do not pay either.
+ */
+export const MIN_BYTES_FOR_WORKERS = 16_000_000;
+
+/** How many threads (the main one included) check `files` files of `bytes` UTF-16 units in all. */
+export function threadsFor(files: number, bytes: number, jobs: number | undefined, env: NodeJS.ProcessEnv, cores = availableCores()): number {
+  const off = env.SRM_NO_WORKERS;
+  if (off !== undefined && off !== '' && off !== '0') return 1;
+  if (files <= 1) return 1;
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, MAX_JOBS, files));
+  if (bytes < MIN_BYTES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(cores, MAX_DEFAULT_JOBS, files));
+}
+
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+interface WorkerData {
+  srmLintWorker: true;
+  choices: CheckChoices;
+}
+
+/** A chunk of consecutive files. */
+interface Chunk {
+  id: number;
+  /** Indexes into the inputs. */
+  items: number[];
+}
+
+type ToWorker = { id: number; items: CheckInput[] };
+type FromWorker = { type: 'ready' } | { type: 'done'; id: number; outcomes: Array<CheckOutcome | null> };
+
+/** Whether this thread is a lint worker (the CLI bundle then serves chunks instead of running a command). */
+export function isLintWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerData> | null)?.srmLintWorker === true;
+}
+
+/** The worker's side: check every chunk received, with this thread's own caches for its whole life. */
+export function runLintWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const { choices } = workerData as WorkerData;
+  const fault = process.env.SRM_TEST_WORKER_FAULT;
+  // Test hook (test/cli/jobs.test.ts): fail to start, or die mid-run on a file of this name.
+  if (fault === 'start') throw new Error('SRM_TEST_WORKER_FAULT=start');
+  const loaders = newLoaders(choices);
+  port.on('message', (m: ToWorker) => {
+    const outcomes = m.items.map((item): CheckOutcome | null => {
+      if (fault !== undefined && fault !== '' && item.displayPath.endsWith(fault)) process.exit(70);
+      try {
+        return checkCandidate(item, choices, loaders);
+      } catch {
+        // The main thread checks the file again in its turn and meets the same error there.
+        return null;
+      }
+    });
+    port.postMessage({ type: 'done', id: m.id, outcomes } satisfies FromWorker);
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+}
+
+export interface PoolRun {
+  inputs: readonly CheckInput[];
+  /** Threads checking files, the main one included (>= 2). */
+  threads: number;
+  choices: CheckChoices;
+  /** The main thread's caches (it checks files too, and re-checks what a worker could not). */
+  loaders: Loaders;
+  /** The script a worker runs: the CLI bundle itself. */
+  script: string;
+  /** Called once per input, in input order. May throw: the run then stops (workers ended) and rejects with it. */
+  take: (index: number, outcome: CheckOutcome) => void;
+  /** A line for standard error (a worker that stopped mid-run). */
+  note: (line: string) => void;
+}
+
+/** Checks every input with a pool of `threads - 1` workers and the main thread; resolves when all are taken. */
+export function checkInPool(run: PoolRun): Promise<void> {
+  const { inputs, choices, loaders } = run;
+  const chunks = chunksOf(inputs, run.threads);
+  /** What each input gave: an outcome, null (its check threw in a worker: redo here), undefined (not yet). */
+  const done: Array<CheckOutcome | null | undefined> = new Array(inputs.length);
+  const queue: Chunk[] = [...chunks];
+  /** Chunks of workers that died: checked by the main thread only. */
+  const mainOnly: Chunk[] = [];
+  let next = 0;
+
+  return new Promise<void>((resolve, reject) => {
+    let finished = false;
+    let wake: (() => void) | undefined;
+    const poke = (): void => {
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+
+    interface Slot {
+      worker: Worker;
+      inFlight: Map<number, Chunk>;
+      ready: boolean;
+      gone: boolean;
+    }
+    const slots: Slot[] = [];
+
+    const stopAll = (): void => {
+      for (const s of slots) {
+        if (s.gone) continue;
+        s.gone = true;
+        s.worker.removeAllListeners();
+        s.worker.on('error', () => undefined);
+        void s.worker.terminate();
+      }
+    };
+    const finish = (err?: unknown): void => {
+      if (finished) return;
+      finished = true;
+      stopAll();
+      poke();
+      if (err === undefined) resolve();
+      else reject(err);
+    };
+
+    /** Hands the outcomes of the finished prefix to the caller, in order. */
+    const flush = (): void => {
+      while (next < inputs.length && done[next] !== undefined) {
+        const i = next++;
+        const outcome = done[i] ?? checkCandidate(inputs[i]!, choices, loaders);
+        done[i] = undefined; // free the texts as we go
+        run.take(i, outcome);
+      }
+      if (next === inputs.length) finish();
+    };
+    const safely = (f: () => void): void => {
+      if (finished) return;
+      try {
+        f();
+      } catch (e) {
+        finish(e);
+      }
+    };
+
+    /** Keeps a worker fed: two chunks in flight while there is plenty left, one near the end. */
+    const feed = (s: Slot): void => {
+      const depth = queue.length > slots.length * 2 ? 2 : 1;
+      while (!s.gone && s.inFlight.size < depth && queue.length > 0) {
+        const chunk = queue.shift()!;
+        s.inFlight.set(chunk.id, chunk);
+        const msg: ToWorker = { id: chunk.id, items: chunk.items.map((index) => inputs[index]!) };
+        s.worker.postMessage(msg);
+      }
+    };
+    const lose = (s: Slot, why: string): void => {
+      if (s.gone) return;
+      s.gone = true;
+      const left = [...s.inFlight.values()];
+      s.inFlight.clear();
+      s.worker.removeAllListeners();
+      s.worker.on('error', () => undefined);
+      void s.worker.terminate();
+      if (s.ready) {
+        if (left.length > 0) {
+          const files = left.reduce((n, c) => n + c.items.length, 0);
+          run.note(`srm: a worker thread stopped (${why}); its ${files} unfinished file${files === 1 ? '' : 's'} were checked in the main thread\n`);
+        }
+        mainOnly.push(...left);
+      } else {
+        // It never started (threads unavailable or refused): its files go back to the queue, nothing to report.
+        queue.unshift(...left);
+      }
+      for (const o of slots) feed(o);
+      poke();
+    };
+
+    for (let k = 0; k < run.threads - 1 && k < chunks.length - 1; k++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(run.script, { workerData: { srmLintWorker: true, choices } satisfies WorkerData, stdout: false, stderr: false });
+      } catch {
+        break; // no threads here: the main thread checks everything
+      }
+      const s: Slot = { worker, inFlight: new Map(), ready: false, gone: false };
+      slots.push(s);
+      worker.on('message', (m: FromWorker) =>
+        safely(() => {
+          if (m.type === 'ready') {
+            s.ready = true;
+            return;
+          }
+          const chunk = s.inFlight.get(m.id);
+          if (!chunk) return;
+          s.inFlight.delete(m.id);
+          chunk.items.forEach((index, j) => (done[index] = m.outcomes[j] ?? null));
+          feed(s);
+          flush();
+          poke();
+        }),
+      );
+      worker.on('error', (e) => safely(() => lose(s, e instanceof Error ? e.message : String(e))));
+      worker.on('exit', (code) => safely(() => lose(s, `exit code ${code}`)));
+      feed(s);
+    }
+
+    // The main thread checks chunks too, yielding after each file so that the workers' results come in and they
+    // are fed again at once.
+    const mainLoop = async (): Promise<void> => {
+      while (!finished) {
+        const chunk = mainOnly.shift() ?? queue.shift();
+        if (chunk) {
+          for (const index of chunk.items) {
+            try {
+              done[index] = checkCandidate(inputs[index]!, choices, loaders);
+            } catch {
+              done[index] = null; // thrown again by flush, in this file's turn (after the files before it)
+            }
+            await new Promise<void>((r) => setImmediate(r));
+            if (finished) return;
+          }
+          flush();
+          continue;
+        }
+        if (slots.every((s) => s.gone || s.inFlight.size === 0)) {
+          // Nothing queued and nothing in flight: every input is done.
+          flush();
+          if (!finished) finish(new Error(`internal error: ${inputs.length - next} files were never checked`));
+          return;
+        }
+        await new Promise<void>((r) => (wake = r));
+      }
+    };
+    mainLoop().catch(finish);
+  });
+}
+
+/**
+ * Consecutive files in chunks that shrink as the work left does (each about a quarter of a thread's share of what
+ * is left, between 16 kB and 1 MB of text): few messages at the start, and threads that finish close together.
+ */
+function chunksOf(inputs: readonly CheckInput[], threads: number): Chunk[] {
+  const cost = (c: CheckInput): number => c.text.length + 200;
+  let left = inputs.reduce((n, c) => n + cost(c), 0);
+  const out: Chunk[] = [];
+  let items: number[] = [];
+  let size = 0;
+  let target = 0;
+  inputs.forEach((c, i) => {
+    if (items.length === 0) target = Math.min(1_000_000, Math.max(16_000, Math.ceil(left / (threads * 4))));
+    items.push(i);
+    size += cost(c);
+    left -= cost(c);
+    if (size >= target || items.length >= 64) {
+      out.push({ id: out.length, items });
+      items = [];
+      size = 0;
+    }
+  });
+  if (items.length > 0) out.push({ id: out.length, items });
+  return out;
+}

@@ -1,0 +1,435 @@
+// The workspace index: every responsibility file, team registry, baseline file and srm.config.yaml under the
+// workspace folders, read from disk without opening them (open documents' text wins; reading one file, what it
+// holds: workspaceFile.ts). Kept current from file-change notifications and document events; a change to a config,
+// registry or baseline file re-checks the files that depend on it. Reading yields to the event loop between batches
+// (requests keep being answered) and stops when a newer run starts. Nothing is executed, nothing is written.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SrmSettings } from '../../../shared/protocol';
+import { workspaceFacts } from '../service';
+import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
+import { isConfigName, statFile, walkYaml, yieldToLoop, type FoundFile } from '../node/workspace';
+import type { DocumentSettings, DocSettings } from './documentSettings';
+import { DocLines } from './documents';
+import { parseSettings } from './settings';
+import { configFacts, filePathOf, indexedFacts, keyOf, readEntry, type Entry } from './workspaceFile';
+
+export { filePathOf, keyOf, type Entry, type IndexedFacts, type Site } from './workspaceFile';
+
+/** Work at most this long before letting queued requests run. */
+const SLICE_MS = 8;
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, Entry>();
+  /** Team ids and baseline names to the keys of the entries that write them (definitions and references). */
+  private readonly teamNames = new Map<string, Set<string>>();
+  private readonly baselineNames = new Map<string, Set<string>>();
+  private folders: string[] = [];
+  private run = 0;
+  private running: Promise<void> = Promise.resolve();
+  private queue: Promise<void> = Promise.resolve();
+  private readonly dirtyOpen = new Set<string>();
+  private folderSettingsCache = new Map<string, Promise<SrmSettings>>();
+  private counter = 0;
+  private disposed = false;
+  /** Which config governs a folder or file: read afresh by every full run (a config may have changed). */
+  private resolver = new ConfigResolver();
+  private readonly listeners: Array<(e: Entry, removed: boolean) => void> = [];
+
+  /** Opened by the first run: queries wait for the folders to be known (they are from `initialized` on). */
+  private gate?: () => void;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: DocumentSettings,
+    private readonly log: (msg: string) => void,
+  ) {
+    this.running = new Promise<void>((resolve) => (this.gate = resolve));
+  }
+
+  /** Told whenever an entry's disk diagnostics change or it is removed (push clients re-publish). */
+  onDidChange(fn: (e: Entry, removed: boolean) => void): void {
+    this.listeners.push(fn);
+  }
+
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
+  all(): IterableIterator<Entry> {
+    return this.entries.values();
+  }
+
+  get(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Keys of the entries that define or name team `id`. */
+  withTeam(id: string): Entry[] {
+    return [...(this.teamNames.get(id) ?? [])].flatMap((k) => this.entries.get(k) ?? []);
+  }
+
+  /** Keys of the entries that define or name baseline `name`. */
+  withBaseline(name: string): Entry[] {
+    return [...(this.baselineNames.get(name) ?? [])].flatMap((k) => this.entries.get(k) ?? []);
+  }
+
+  /** Sets the workspace folders (file: uris; others are ignored) and reads them afresh. */
+  setFolders(uris: readonly string[]): Promise<void> {
+    this.folders = [...new Set(uris.flatMap((u) => filePathOf(u) ?? []).map((p) => path.resolve(p)))];
+    return this.rescan();
+  }
+
+  changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+    const gone = new Set(removed.flatMap((u) => filePathOf(u) ?? []).map((p) => path.resolve(p)));
+    const next = this.folders.filter((f) => !gone.has(f));
+    for (const a of added.flatMap((u) => filePathOf(u) ?? [])) if (!next.includes(path.resolve(a))) next.push(path.resolve(a));
+    this.folders = next;
+    return this.rescan();
+  }
+
+  /** Settings changed (srm.files, srm.maxFileSize, severities): everything is read and checked again. */
+  settingsChanged(): Promise<void> {
+    this.folderSettingsCache.clear();
+    return this.rescan();
+  }
+
+  /** Reads every folder afresh (a newer run cancels this one); resolves when the index is complete. */
+  rescan(): Promise<void> {
+    const id = ++this.run;
+    this.resolver = new ConfigResolver();
+    this.running = this.walkAll(id).catch((e) => this.log(`srm: workspace index failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
+    this.gate?.();
+    this.gate = undefined;
+    return this.ready();
+  }
+
+  /** Resolves once the latest run and every queued update are done (or `cancelled()` says to stop waiting). */
+  async ready(cancelled: () => boolean = () => false): Promise<void> {
+    for (;;) {
+      const run = this.run;
+      const running = this.running;
+      const queue = this.queue;
+      const stop = { done: false };
+      await Promise.race([Promise.all([running, queue]), this.cancelWatch(cancelled, stop)]);
+      stop.done = true;
+      if (cancelled() || this.disposed) return;
+      if (run === this.run && running === this.running && queue === this.queue) break;
+    }
+    await this.sync();
+  }
+
+  /** Resolves when `cancelled()` turns true (polled); stops polling once `stop.done`. */
+  private cancelWatch(cancelled: () => boolean, stop: { done: boolean }): Promise<void> {
+    return new Promise((resolve) => {
+      const tick = (): void => {
+        if (stop.done) return;
+        if (cancelled() || this.disposed) resolve();
+        else setTimeout(tick, 20);
+      };
+      setTimeout(tick, 20);
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.run++;
+    this.gate?.();
+  }
+
+  // ---- Open documents: their text wins.
+
+  /** An open document changed (or was opened): its entry is brought up to date before the next query. */
+  openChanged(uri: string): void {
+    if (typeof uri === 'string') this.dirtyOpen.add(uri);
+  }
+
+  /** A document was closed: its entry is read from disk again. */
+  closed(uri: string): void {
+    if (typeof uri !== 'string') return;
+    this.dirtyOpen.delete(uri);
+    const key = keyOf(uri);
+    const e = this.entries.get(key);
+    if (e) e.openVersion = undefined;
+    const fp = filePathOf(uri);
+    if (fp && this.inFolder(fp)) {
+      this.enqueue(async () => {
+        await this.indexPath(fp);
+        // Told even when the disk's diagnostics are the ones held: a push client's were cleared on close.
+        const now = this.entries.get(fp);
+        if (now) for (const fn of this.listeners) fn(now, false);
+      });
+    } else if (e) this.remove(key);
+  }
+
+  /** Brings the entries of changed open documents up to date. */
+  async sync(): Promise<void> {
+    for (const uri of [...this.dirtyOpen]) {
+      this.dirtyOpen.delete(uri);
+      const doc = this.documents.get(uri);
+      if (!doc) continue;
+      try {
+        await this.indexOpen(doc);
+      } catch (e) {
+        this.log(`srm: workspace index: ${uri}: ${String(e)}`);
+      }
+    }
+  }
+
+  private async indexOpen(doc: TextDocument): Promise<void> {
+    const key = keyOf(doc.uri);
+    const fp = filePathOf(doc.uri);
+    const old = this.entries.get(key);
+    const base = { key, uri: doc.uri, size: doc.getText().length, mtimeMs: old?.mtimeMs ?? 0, openVersion: doc.version, diagnostics: old?.diagnostics ?? [], resultId: old?.resultId ?? this.nextId() };
+    const folder = fp ? this.folderOf(fp) : undefined;
+    if (isConfigName(path.basename(fp ?? doc.uri))) {
+      this.set({ ...base, kind: 'config', ...(folder ? { folder } : {}), facts: configFacts(doc.getText(), new DocLines(doc)), ...(fp ? { configPath: fp } : {}) }, false);
+      return;
+    }
+    const version = doc.version;
+    const r = await this.settings.findingsOf(doc);
+    const now = this.documents.get(doc.uri);
+    if (!now || now.version !== version) {
+      this.dirtyOpen.add(doc.uri); // a newer version came meanwhile
+      return;
+    }
+    if (!r) {
+      if (old) this.remove(key);
+      return;
+    }
+    const s = await this.settings.settingsFor(doc.uri);
+    this.set({ ...base, kind: 'srm', ...(folder ? { folder } : {}), facts: indexedFacts(workspaceFacts(r.parsed), r.parsed.lines), ...(s.config ? { configPath: s.config.path } : {}) }, false);
+  }
+
+  // ---- Files on disk.
+
+  /** File-change notifications: entries re-read or removed, then the files depending on a changed config, registry
+   *  or baseline file re-checked. Call before DocumentSettings.reset() (it reads which files the configs list). */
+  fileEvents(changes: readonly FileEvent[]): void {
+    const paths: Array<{ fp: string; type: number }> = [];
+    let rescan = false;
+    const affected = new Set<string>();
+    const configs = this.knownConfigs();
+    for (const c of changes) {
+      const fp = typeof c?.uri === 'string' ? filePathOf(c.uri) : undefined;
+      if (!fp) continue;
+      paths.push({ fp, type: c.type });
+      if (isConfigName(path.basename(fp))) rescan = true; // its ignore/files/teams/baselines may change what is indexed
+      for (const cfg of this.configsReading(configs, fp, c.type !== FileChangeType.Changed)) affected.add(cfg);
+    }
+    if (rescan) {
+      void this.rescan();
+      return;
+    }
+    if (paths.length === 0) return;
+    this.enqueue(async () => {
+      for (const { fp, type } of paths) {
+        if (type === FileChangeType.Deleted) this.removeUnder(fp);
+        else await this.indexPath(fp);
+      }
+      if (affected.size > 0) await this.recheck(affected);
+    });
+  }
+
+  /** The configs (paths) that read `fp`: list it under teams:/baselines:, or (`created`) may match it by a glob. */
+  private configsReading(configs: ReadonlyMap<string, LoadedConfig>, fp: string, createdOrDeleted: boolean): string[] {
+    const out: string[] = [];
+    for (const [p, cfg] of configs) {
+      const listed = this.settings.dependencyFiles(cfg).includes(fp);
+      const mayMatch = createdOrDeleted && /\.ya?ml$/i.test(fp) && fp.startsWith(cfg.dir + path.sep) && ((cfg.config.teams?.length ?? 0) > 0 || (cfg.config.baselines?.length ?? 0) > 0);
+      if (listed || mayMatch) out.push(p);
+    }
+    return out;
+  }
+
+  /** Re-checks the files on disk governed by these configs (their registries or baselines changed). */
+  private async recheck(configs: ReadonlySet<string>): Promise<void> {
+    const keys = [...this.entries.values()].filter((e) => e.openVersion === undefined && e.configPath !== undefined && configs.has(e.configPath)).map((e) => e.key);
+    let slice = performance.now();
+    for (const k of keys) {
+      if (this.disposed) return;
+      await this.indexPath(k);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToLoop();
+        slice = performance.now();
+      }
+    }
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((e) => this.log(`srm: workspace index: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
+  }
+
+  private async walkAll(id: number): Promise<void> {
+    const cancelled = () => id !== this.run || this.disposed;
+    const seen = new Set<string>();
+    // Entries added meanwhile (a file created during the walk, told by a notification) are not this run's to drop.
+    const before = new Set(this.entries.keys());
+    let slice = performance.now();
+    for (const folder of this.folders) {
+      for await (const batch of walkYaml(folder, {
+        cancelled,
+        skipDir: (d) => this.ignored(d),
+        skipFile: (f) => this.ignored(f),
+        log: this.log,
+      })) {
+        for (const f of batch) {
+          if (cancelled()) return;
+          seen.add(f.path);
+          await this.indexPath(f.path, f);
+          if (performance.now() - slice > SLICE_MS) {
+            await yieldToLoop();
+            slice = performance.now();
+          }
+        }
+      }
+    }
+    if (cancelled()) return;
+    // The registries and baseline files the folders' configs list, wherever they are (even ignored by the globs).
+    const configs = this.knownConfigs(true);
+    for (const cfg of configs.values()) {
+      for (const f of this.settings.dependencyFiles(cfg)) {
+        if (cancelled()) return;
+        if (seen.has(f)) continue;
+        seen.add(f);
+        await this.indexPath(f, undefined, true);
+      }
+    }
+    // What was indexed before and is gone now (deleted, or no longer under a folder), unless open.
+    for (const e of [...this.entries.values()]) {
+      if (e.openVersion === undefined && before.has(e.key) && !seen.has(e.key) && !this.dirtyOpen.has(e.uri)) this.remove(e.key);
+    }
+    for (const d of this.documents.all()) if (typeof d.uri === 'string') this.dirtyOpen.add(d.uri);
+  }
+
+  /** Whether a config ignores `p` (a folder or a file). */
+  private ignored(p: string): boolean {
+    try {
+      return configSelection(this.resolver.forFile(path.join(p, '_')), p) === 'ignored';
+    } catch {
+      return false;
+    }
+  }
+
+  /** The configs that govern indexed files (`inFolders`: files under a workspace folder), by path. */
+  private knownConfigs(inFolders = false): Map<string, LoadedConfig> {
+    const out = new Map<string, LoadedConfig>();
+    for (const e of this.entries.values()) {
+      if (e.configPath === undefined || out.has(e.configPath) || (inFolders && e.folder === undefined)) continue;
+      try {
+        const cfg = this.resolver.forFile(e.configPath);
+        if (cfg) out.set(cfg.path, cfg);
+      } catch {
+        // unreadable: nothing it lists
+      }
+    }
+    return out;
+  }
+
+  private folderOf(fp: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders) if ((fp === f || fp.startsWith(f + path.sep)) && (!best || f.length > best.length)) best = f;
+    return best;
+  }
+
+  private inFolder(fp: string): boolean {
+    return this.folderOf(fp) !== undefined;
+  }
+
+  private folderSettings(folder: string | undefined): Promise<SrmSettings> {
+    const k = folder ?? '';
+    let p = this.folderSettingsCache.get(k);
+    if (!p) {
+      p = folder ? this.settings.folderSettings(pathToFileURL(folder).href) : Promise.resolve(parseSettings(undefined));
+      this.folderSettingsCache.set(k, p);
+    }
+    return p;
+  }
+
+  /** What governs an entry (its config, baselines and teams in reach). */
+  docSettings(e: Entry): DocSettings {
+    return this.settings.withSettings(e.uri, parseSettings(undefined));
+  }
+
+  /**
+   * (Re-)indexes the file at `fp` from disk, unless it is open. `force`: a file a config lists (indexed whatever its
+   * name or content says). A file that is gone or no longer a responsibility file leaves the index.
+   */
+  private async indexPath(fp: string, found?: FoundFile, force = false): Promise<void> {
+    const open = this.documents.get(pathToFileURL(fp).href) ?? [...this.documents.all()].find((d) => keyOf(d.uri) === fp);
+    if (open) {
+      this.dirtyOpen.add(open.uri);
+      return;
+    }
+    const folder = this.folderOf(fp);
+    const r = await readEntry(fp, found, { settings: this.settings, srm: await this.folderSettings(folder), ...(folder ? { folder } : {}), force, log: this.log });
+    if (r === 'remove') this.remove(fp);
+    else if (r !== 'keep') this.set({ ...r, resultId: this.entries.get(fp)?.resultId ?? '' }, true);
+  }
+
+  /** Stores an entry; `disk`: its diagnostics are new (a new result id unless they are the same). */
+  private set(e: Entry, disk: boolean): void {
+    const old = this.entries.get(e.key);
+    if (old) this.unname(old);
+    let changed = false;
+    if (disk) {
+      const same = old !== undefined && old.resultId !== '' && JSON.stringify(old.diagnostics) === JSON.stringify(e.diagnostics);
+      e.resultId = same ? old.resultId : this.nextId();
+      changed = !same;
+    }
+    this.entries.set(e.key, e);
+    this.name(e);
+    if (changed) for (const fn of this.listeners) fn(e, false);
+  }
+
+  private remove(key: string): void {
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.unname(old);
+    for (const fn of this.listeners) fn(old, true);
+  }
+
+  /** A deleted path: the file, or every file under a deleted folder. */
+  private removeUnder(fp: string): void {
+    for (const k of [...this.entries.keys()]) {
+      const e = this.entries.get(k) as Entry;
+      if ((k === fp || k.startsWith(fp + path.sep)) && e.openVersion === undefined) this.remove(k);
+    }
+  }
+
+  private nextId(): string {
+    return `w${++this.counter}`;
+  }
+
+  private name(e: Entry): void {
+    const add = (m: Map<string, Set<string>>, n: string) => {
+      let s = m.get(n);
+      if (!s) m.set(n, (s = new Set()));
+      s.add(e.key);
+    };
+    for (const s of [...e.facts.teamDefs, ...e.facts.teamRefs]) add(this.teamNames, s.name);
+    for (const s of [...e.facts.baselineDefs, ...e.facts.baselineRefs]) add(this.baselineNames, s.name);
+  }
+
+  private unname(e: Entry): void {
+    const drop = (m: Map<string, Set<string>>, n: string) => {
+      const s = m.get(n);
+      s?.delete(e.key);
+      if (s && s.size === 0) m.delete(n);
+    };
+    for (const s of [...e.facts.teamDefs, ...e.facts.teamRefs]) drop(this.teamNames, s.name);
+    for (const s of [...e.facts.baselineDefs, ...e.facts.baselineRefs]) drop(this.baselineNames, s.name);
+  }
+
+  /** Whether the file behind an entry changed on disk since it was read (a rename re-reads it first). */
+  async refreshIfStale(e: Entry): Promise<Entry | undefined> {
+    if (e.openVersion !== undefined || filePathOf(e.uri) === undefined) return e;
+    const st = await statFile(e.key);
+    if (st && st.size === e.size && st.mtimeMs === e.mtimeMs) return e;
+    await this.indexPath(e.key);
+    return this.entries.get(e.key);
+  }
+}
