@@ -5,6 +5,7 @@ import type { Step } from './step-runner';
 import { completionLayerStep, grammarColoursStep, hoverLayerStep, quickFixStep } from './steps-editor';
 import { crashRestartStep, inHostSuiteStep, noNotificationsStep } from './steps-host';
 import { cleanHasNoneStep, mistakesListedStep, severitySettingStep } from './steps-problems';
+import { serviceCompletionStep, serviceQuickFixStep } from './steps-services';
 import { checkWorkspaceStep, definitionAcrossFilesStep, inlayHintStep, renameAcrossFilesStep } from './steps-workspace';
 
 export const steps: Step[] = [
@@ -18,6 +19,9 @@ export const steps: Step[] = [
   // Baselines (steps-baselines.ts): microsoft-2026's findings and hover, completion under microsoft-ai.
   baselineEditionStep,
   baselineCompletionStep,
+  // The service catalogue (steps-services.ts): completion of service values, the model fix.
+  serviceCompletionStep,
+  serviceQuickFixStep,
   // The responsibility matrix view (matrix.e2e.ts): cells, outlined violation, click reveals, live edit.
   matrixStep,
   // The view of a document under a custom baseline: the row the baseline adds.

@@ -120,3 +120,18 @@ test('the source article\'s words find the layer (filterText), and an empty docu
   assert.equal(empty.items.filter((i) => i.label.startsWith('srm document (')).length, 4);
   assert.match(empty.items.find((i) => i.label === 'srm document (saas)')?.insertText ?? '', /applications: microsoft/);
 });
+
+test('service values: the services of the workload’s model only first (App Service for paas), then AKS, the model in the detail', () => {
+  const doc = (model: string) =>
+    `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: s\nworkloads:\n  - name: w\n    model: ${model}\n    service: $0\n    responsibilities: {}\n`;
+  const paas = c(doc('paas')).sorted;
+  assert.equal(paas[0]?.label, 'Azure App Service');
+  assert.equal(paas[0]?.preselect, true);
+  assert.equal(paas[0]?.detail, 'paas');
+  const aks = paas.findIndex((i) => i.label === 'Azure Kubernetes Service');
+  const lastPaas = paas.map((i) => i.detail?.startsWith('paas') === true).lastIndexOf(true);
+  assert.ok(aks > lastPaas, 'AKS (iaas, paas) after every paas-only service');
+  assert.ok(paas.findIndex((i) => i.label === 'Azure Virtual Machines') > aks, 'iaas-only services last');
+  assert.equal(c(doc('iaas')).sorted[0]?.label, 'Azure Virtual Machines');
+  assert.ok(c(doc('paas')).items.find((i) => i.label === 'Azure App Service')?.filterText?.includes('Web Apps'));
+});

@@ -295,9 +295,15 @@ function parties(src: Source, ctx: CursorContext, layerId: string, b: Baseline):
   }));
 }
 
-/** The catalogue's services, those under the workload's model first, each with its models in the detail. */
+/**
+ * The catalogue's services, each with its models in the detail: those that run under the workload's model only
+ * first, then those that run under it among others (AKS), then the rest.
+ */
 function services(src: Source, ctx: CursorContext, b: Baseline): CompletionEntry[] {
   const model = workloadModel(src, ctx, b);
+  const rank = (e: (typeof b.services)[number]): number =>
+    model === undefined ? 0 : e.models.includes(model) ? (e.models.length === 1 ? 0 : 1) : 2;
+  const first = b.services.findIndex((e) => model !== undefined && rank(e) === 0);
   return b.services.map((e, i) => {
     const fits = model !== undefined && e.models.includes(model);
     return {
@@ -306,9 +312,9 @@ function services(src: Source, ctx: CursorContext, b: Baseline): CompletionEntry
       detail: `${e.models.join(', ')}${e.confidence === 'inferred' ? ' (inferred)' : ''}`,
       documentation: serviceDoc(e, b),
       insertText: e.name,
-      sortText: `${model === undefined || fits ? 0 : 1}${pad(i)}`,
+      sortText: `${rank(e)}${pad(i)}`,
       filterText: [e.name, ...e.aliases].join(' '),
-      preselect: fits && b.services.findIndex((x) => model !== undefined && x.models.includes(model)) === i,
+      preselect: fits && i === first,
     };
   });
 }
