@@ -8,6 +8,7 @@
 // The parts: options.ts, report.ts (writes the report), lsp.ts (drives a server), floor.ts, generate.ts, peer-server.ts,
 // lint-tree.ts, activation-time.ts, vsix-size.ts (one figure each), format.ts (log lines and how figures print).
 import { baselineBench } from './baselines';
+import { workspaceBench } from './workspace';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -110,7 +111,9 @@ async function main(): Promise<void> {
   log(`vsix: ${vsix}`);
   const baselines = baselineBench();
   log(baselines);
-  const md = `${report(results, { started, lint, activation, vsix, peerVersion: peerBin ? peerVersion() : undefined })}\n${baselines}`;
+  const workspace = await workspaceBench();
+  log(workspace);
+  const md = `${report(results, { started, lint, activation, vsix, peerVersion: peerBin ? peerVersion() : undefined })}\n${baselines}\n${workspace}`;
   writeFileSync(OUT, md);
   process.stdout.write(md);
 }
