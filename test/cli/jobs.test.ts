@@ -113,20 +113,25 @@ describe('srm lint --jobs: the same results in every thread arrangement', () => 
   });
 
   for (const format of ['json', 'sarif', 'stylish', 'github', 'junit']) {
-    it(`-f ${format}: --jobs 1, --jobs 2, --jobs 3, the default and SRM_NO_WORKERS=1 give the same bytes and exit code`, () => {
+    const all = format === 'json' || format === 'sarif';
+    it(`-f ${format}: --jobs 1, --jobs 2${all ? ', --jobs 3, the default and SRM_NO_WORKERS=1 give' : ' give'} the same bytes and exit code`, () => {
       const one = srm(['lint', '-f', format, '--jobs', '1'], { cwd: dir });
       assert.ok(one.stdout.length > 1000, one.stderr);
       same(one, srm(['lint', '-f', format, '--jobs', '2'], { cwd: dir }), '--jobs 2');
-      same(one, srm(['lint', '-f', format], { cwd: dir }), 'default');
-      if (format === 'json' || format === 'sarif') {
+      if (all) {
         same(one, srm(['lint', '-f', format, '--jobs', '3'], { cwd: dir }), '--jobs 3');
+        same(one, srm(['lint', '-f', format], { cwd: dir }), 'default');
         same(one, srm(['lint', '-f', format, '--jobs', '2'], { cwd: dir, env: { SRM_NO_WORKERS: '1' } }), 'SRM_NO_WORKERS=1');
       }
     });
   }
 
   it('the options that change findings and exit codes: --quiet, --fail-on, --max-warnings, --baseline, --require-reason', () => {
-    for (const flags of [['--quiet'], ['--fail-on', 'info'], ['--max-warnings', '3'], ['--baseline', 'microsoft-ai'], ['--require-reason', '--no-inline-suppressions'], ['apps/team-3', 'apps/team-1/area-1']]) {
+    for (const flags of [
+      ['--quiet', '--fail-on', 'info'],
+      ['--max-warnings', '3', '--baseline', 'microsoft-ai'],
+      ['--require-reason', '--no-inline-suppressions', 'apps/team-3', 'apps/team-1/area-1'],
+    ]) {
       const one = srm(['lint', '-f', 'json', '--jobs', '1', ...flags], { cwd: dir });
       same(one, srm(['lint', '-f', 'json', '--jobs', '2', ...flags], { cwd: dir }), flags.join(' '));
     }

@@ -10,17 +10,17 @@ import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { checkCandidate, newLoaders, type CheckChoices, type CheckInput, type CheckOutcome, type Loaders } from './lint';
 
-/** The default number of threads is one per core, at most this many (beyond it, reading and reporting dominate). */
+/** The default number of threads is one per core, at most this many (each thread costs a heap and a compile of its own). */
 export const MAX_DEFAULT_JOBS = 8;
 /** Explicit --jobs N is capped here (and at one thread per file). */
 export const MAX_JOBS = 64;
 /**
  * Below this much text (UTF-16 units, about bytes) a run stays in the main thread by default. A worker is not
- * cheap: each thread has its own V8 heap and compiles the engine again (its bundle, the schema validator, then
- * the optimised code of the hot paths, on V8's background threads), about 0.6-1 s of CPU in all, and two threads
- * that parse at once slow each other down. On 2 cores (bench/lint-tree.ts, generated files of ~17 kB) the pool
- * of two threads was 5% slower than one thread at 8.7 MB, even at 17 MB, 1.2× faster at 26 MB and 1.3× at 35 MB.
- * The work is proportional to the text, not to the number of files: many small files do not pay either.
+ * cheap: each thread has its own V8 heap and compiles the engine again (the bundle, the schema validator, then the
+ * optimised code of the hot paths on V8's background threads), and two threads that parse at once slow each other
+ * down. Measured on 2 cores (generated files of ~17 kB; bench/lint-tree.ts): two threads against one were 0.92× as
+ * fast at 8.7 MB, 1.02× at 17 MB, 1.18× at 26 MB and 1.27× at 35 MB (as fast as two separate processes each
+ * checking half the tree). The work follows the text, not the number of files: many small files do not pay.
  */
 export const MIN_BYTES_FOR_WORKERS = 16_000_000;
 
