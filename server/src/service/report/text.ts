@@ -44,7 +44,7 @@ export function summaryFacts(r: ReportJson): Array<[string, string]> {
     ['Files', String(s.files)],
     ['Documents', documentsLine(r)],
     ['Workloads', String(s.workloads)],
-    ['Findings', `${s.findings.total} (${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info, ${s.findings.hint} hints), ${s.findings.suppressed} suppressed`],
+    ['Findings', `${s.findings.total} (${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${s.findings.info} info, ${plural(s.findings.hint, 'hint')}), ${s.findings.suppressed} suppressed`],
     ['Teams', String(s.teams)],
     ['Customer-owned cells with no team', String(s.unteamedCustomerCells)],
     ['Suppression comments', waiversLine(r)],
