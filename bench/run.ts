@@ -9,7 +9,7 @@
 // lint-tree.ts, activation-time.ts, vsix-size.ts (one figure each), format.ts (log lines and how figures print).
 import { baselineBench } from './baselines';
 import { workspaceBench } from './workspace';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { activationTime } from './activation-time';
@@ -38,7 +38,11 @@ async function main(): Promise<void> {
   const floorSchema = JSON.parse(readFileSync(path.join(root, 'schemas/baselines/microsoft-diagram.schema.json'), 'utf8')) as Record<string, unknown>;
   const floor = makeFloor(floorSchema);
   const peerBin = PEER ? peerServer() : undefined;
+  // Each size in a folder of its own: the folder is the server's workspace, and the server now indexes its workspace
+  // (issue 14); with every size in one folder, each run would also index the other sizes' files in the background.
+  // The workspace index is measured on its own repository (bench/workspace.ts).
   const filesDir = path.join(work, 'files');
+  rmSync(filesDir, { recursive: true, force: true });
   mkdirSync(filesDir, { recursive: true });
   log(`machine: ${machine()}; load ${loadavg()}`);
 
@@ -47,7 +51,8 @@ async function main(): Promise<void> {
     // The modeline associates the schema with the file for yaml-language-server (its `yaml.schemas` setting did
     // not apply to the file in this setup); srm and the floor read it as a comment.
     const text = `# yaml-language-server: $schema=${pathToUri(schemaFile)}\n${generate(n, { seed: 42, mistakes: 0.01 })}`;
-    const file = path.join(filesDir, `bench-${n}.srm.yaml`);
+    mkdirSync(path.join(filesDir, String(n)), { recursive: true });
+    const file = path.join(filesDir, String(n), `bench-${n}.srm.yaml`);
     writeFileSync(file, text);
     const big = n >= 10000;
     const floorRuns: number[] = [];
