@@ -51,6 +51,13 @@ function required(kind: ObjectKind): string[] {
     .map(([k]) => k);
 }
 
+/** A field with one allowed value, described for editors (apiVersion, kind). */
+function oneValue(value: string, doc: string, markdown = doc): Json {
+  return { type: 'string', enum: [value], enumDescriptions: [doc], markdownEnumDescriptions: [markdown] };
+}
+
+const API_VERSION_FIELD = oneValue(API_VERSION, 'Version 1 of the srm format.');
+
 const partyEnum = (b: Baseline): Json => ({
   type: 'string',
   enum: [...b.parties],
@@ -106,18 +113,8 @@ export function buildSchema(b: Baseline = MICROSOFT_DIAGRAM, options: { lean?: b
     additionalProperties: false,
     required: required('root'),
     properties: fieldProps('root', {
-      apiVersion: {
-        type: 'string',
-        enum: [API_VERSION],
-        enumDescriptions: ['Version 1 of the srm format.'],
-        markdownEnumDescriptions: ['Version 1 of the srm format.'],
-      },
-      kind: {
-        type: 'string',
-        enum: [KIND],
-        enumDescriptions: ['Assigns responsibilities for a set of workloads.'],
-        markdownEnumDescriptions: ['Assigns responsibilities for a set of workloads.'],
-      },
+      apiVersion: API_VERSION_FIELD,
+      kind: oneValue(KIND, 'Assigns responsibilities for a set of workloads.'),
       metadata: { $ref: '#/$defs/metadata' },
       teams: { type: 'array', items: { $ref: '#/$defs/team' } },
       workloads: { type: 'array', minItems: 1, items: { $ref: '#/$defs/workload' } },
@@ -190,18 +187,8 @@ export function buildBaselineDocumentSchema(): Json {
     additionalProperties: false,
     required: required('baselineRoot'),
     properties: fieldProps('baselineRoot', {
-      apiVersion: {
-        type: 'string',
-        enum: [API_VERSION],
-        enumDescriptions: ['Version 1 of the srm format.'],
-        markdownEnumDescriptions: ['Version 1 of the srm format.'],
-      },
-      kind: {
-        type: 'string',
-        enum: [BASELINE_KIND],
-        enumDescriptions: ['A responsibility matrix that documents select with metadata.baseline.'],
-        markdownEnumDescriptions: ['A responsibility matrix that documents select with `metadata.baseline`.'],
-      },
+      apiVersion: API_VERSION_FIELD,
+      kind: oneValue(BASELINE_KIND, 'A responsibility matrix that documents select with metadata.baseline.', 'A responsibility matrix that documents select with `metadata.baseline`.'),
       metadata: {
         type: 'object',
         additionalProperties: false,
@@ -298,18 +285,8 @@ export function buildRegistrySchema(): Json {
     additionalProperties: false,
     required: required('registryRoot'),
     properties: fieldProps('registryRoot', {
-      apiVersion: {
-        type: 'string',
-        enum: [API_VERSION],
-        enumDescriptions: ['Version 1 of the srm format.'],
-        markdownEnumDescriptions: ['Version 1 of the srm format.'],
-      },
-      kind: {
-        type: 'string',
-        enum: [REGISTRY_KIND],
-        enumDescriptions: ['A registry of teams shared by many documents.'],
-        markdownEnumDescriptions: ['A registry of teams shared by many documents.'],
-      },
+      apiVersion: API_VERSION_FIELD,
+      kind: oneValue(REGISTRY_KIND, 'A registry of teams shared by many documents.'),
       metadata: {
         type: 'object',
         additionalProperties: false,
