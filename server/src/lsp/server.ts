@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION } from '../../../shared/protocol';
-import { clientFeatures, featuresBeforeInitialize, initializeResult } from './capabilities';
+import { clientFeatures, featuresBeforeInitialize, initializeResult, type ClientFeatures } from './capabilities';
 import { registerCodeActions } from './codeActions';
 import { Diagnostics } from './diagnostics';
 import { DocumentSettings } from './documentSettings';
@@ -31,6 +31,9 @@ export interface ServerOptions {
   beforeRequest?: (method: string) => void;
 }
 
+/** Work the index leaves to the editor's first opened files (WorkspaceIndex's constructor says why). */
+const INDEX_START_GRACE_MS = 1000;
+
 /** Starts serving on `connection` (already created; this calls `listen`). */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   if (process.env.SRM_TEST_THROW_ON_START === '1') {
@@ -44,14 +47,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const diagnostics = new Diagnostics(connection, documents, settings, client, log);
   const requests = new Requests(connection, options.beforeRequest);
   // The workspace folders, read without opening their files (workspaceIndex.ts), and what is answered from them.
-  const index = new WorkspaceIndex(documents, settings, log);
+  const index = new WorkspaceIndex(documents, settings, log, INDEX_START_GRACE_MS);
   const workspace = new WorkspaceFeatures(documents, settings, index, client);
   const workspaceDiagnostics = new WorkspaceDiagnostics(connection, documents, settings, index, client, log);
-  let folders: string[] = [];
-  const refreshHints = () => {
-    if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
-  };
+  const parts: Parts = { connection, requests, client, documents, settings, diagnostics, index };
 
+  registerLifecycle(parts);
+  registerChanges(parts);
+  diagnostics.register(requests);
+  registerLanguageFeatures(requests, settings, cache, client, workspace);
+  registerCodeActions(requests, documents, settings);
+  workspace.register(requests);
+  workspaceDiagnostics.register(requests);
+  registerLinksAndHints(requests, documents, settings, cache);
+  // The responsibility matrix view (srm/matrix, srm/matrixExport) reads the same cached parse and findings.
+  registerMatrix(connection, async (uri) => {
+    const doc = documents.get(uri);
+    const r = doc ? await settings.findingsOf(doc) : undefined;
+    return doc && r ? { version: doc.version, parsed: r.parsed, findings: r.list } : undefined;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** What the registrations below share. */
+interface Parts {
+  connection: Connection;
+  requests: Requests;
+  client: ClientFeatures;
+  documents: TextDocuments<TextDocument>;
+  settings: DocumentSettings;
+  diagnostics: Diagnostics;
+  index: WorkspaceIndex;
+}
+
+/** initialize, initialized (dynamic registrations, the folders' index) and shutdown. */
+function registerLifecycle({ connection, requests, client, settings, index }: Parts): void {
+  let folders: string[] = [];
   connection.onInitialize(
     requests.wrap('initialize', (params: InitializeParams) => {
       Object.assign(client, clientFeatures(params.capabilities));
@@ -86,6 +119,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void index.setFolders(folders);
     }),
   );
+  connection.onShutdown(
+    requests.wrap('shutdown', () => {
+      index.dispose();
+      return undefined;
+    }),
+  );
+}
+
+/** Settings, watched files and document events: what they re-check. */
+function registerChanges({ connection, requests, client, documents, settings, diagnostics, index }: Parts): void {
+  const refreshHints = () => {
+    if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
   connection.onDidChangeConfiguration(
     requests.guard('didChangeConfiguration', (params) => {
       const s = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
@@ -120,28 +166,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       index.closed(e.document.uri);
     }),
   );
-
-  diagnostics.register(requests);
-  registerLanguageFeatures(requests, settings, cache, client, workspace);
-  registerCodeActions(requests, documents, settings);
-  workspace.register(requests);
-  workspaceDiagnostics.register(requests);
-  registerLinksAndHints(requests, documents, settings, cache);
-  connection.onShutdown(
-    requests.wrap('shutdown', () => {
-      index.dispose();
-      return undefined;
-    }),
-  );
-  // The responsibility matrix view (srm/matrix, srm/matrixExport) reads the same cached parse and findings.
-  registerMatrix(connection, async (uri) => {
-    const doc = documents.get(uri);
-    const r = doc ? await settings.findingsOf(doc) : undefined;
-    return doc && r ? { version: doc.version, parsed: r.parsed, findings: r.list } : undefined;
-  });
-
-  documents.listen(connection);
-  connection.listen();
 }
 
 /** The workspace folders of `initialize`: workspaceFolders, else rootUri, else rootPath. */

@@ -10,48 +10,55 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SrmSettings } from '../../../shared/protocol';
 import { workspaceFacts } from '../service';
 import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
-import { isConfigName, statFile, walkYaml, yieldToLoop, type FoundFile } from '../node/workspace';
+import { isConfigName, statFile, walkYaml, whenTrue, yieldToLoop, type FoundFile } from '../node/workspace';
 import type { DocumentSettings, DocSettings } from './documentSettings';
 import { DocLines } from './documents';
 import { parseSettings } from './settings';
 import { configFacts, filePathOf, indexedFacts, keyOf, readEntry, type Entry } from './workspaceFile';
+import { WorkspaceStore } from './workspaceStore';
 
 export { filePathOf, keyOf, type Entry, type IndexedFacts, type Site } from './workspaceFile';
 
 /** Work at most this long before letting queued requests run. */
 const SLICE_MS = 8;
+/** A file at least this big is read only after queued messages have run (an editor's didOpen of it comes first). */
+const BIG_FILE = 256 * 1024;
 
 export class WorkspaceIndex {
-  private readonly entries = new Map<string, Entry>();
-  /** Team ids and baseline names to the keys of the entries that write them (definitions and references). */
-  private readonly teamNames = new Map<string, Set<string>>();
-  private readonly baselineNames = new Map<string, Set<string>>();
+  private readonly entries = new WorkspaceStore();
   private folders: string[] = [];
   private run = 0;
   private running: Promise<void> = Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   private readonly dirtyOpen = new Set<string>();
   private folderSettingsCache = new Map<string, Promise<SrmSettings>>();
-  private counter = 0;
   private disposed = false;
   /** Which config governs a folder or file: read afresh by every full run (a config may have changed). */
   private resolver = new ConfigResolver();
-  private readonly listeners: Array<(e: Entry, removed: boolean) => void> = [];
 
   /** Opened by the first run: queries wait for the folders to be known (they are from `initialized` on). */
   private gate?: () => void;
+  /** The first run, waiting out the start-up grace (see the constructor). */
+  private deferred?: ReturnType<typeof setTimeout>;
+  private graceEnd = 0;
 
+  /**
+   * `startGraceMs`: the first walk starts this long after the folders are known, or as soon as a query needs the
+   * index, whichever comes first. The files an editor opens at start-up are checked first, from their open text,
+   * instead of waiting behind the walk's reading of them from disk; settings that arrive meanwhile start no second walk.
+   */
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: DocumentSettings,
     private readonly log: (msg: string) => void,
+    private readonly startGraceMs = 0,
   ) {
     this.running = new Promise<void>((resolve) => (this.gate = resolve));
   }
 
   /** Told whenever an entry's disk diagnostics change or it is removed (push clients re-publish). */
   onDidChange(fn: (e: Entry, removed: boolean) => void): void {
-    this.listeners.push(fn);
+    this.entries.onDidChange(fn);
   }
 
   get folderPaths(): readonly string[] {
@@ -59,26 +66,27 @@ export class WorkspaceIndex {
   }
 
   all(): IterableIterator<Entry> {
-    return this.entries.values();
+    return this.entries.all();
   }
 
   get(key: string): Entry | undefined {
     return this.entries.get(key);
   }
 
-  /** Keys of the entries that define or name team `id`. */
+  /** The entries that define or name team `id`. */
   withTeam(id: string): Entry[] {
-    return [...(this.teamNames.get(id) ?? [])].flatMap((k) => this.entries.get(k) ?? []);
+    return this.entries.withTeam(id);
   }
 
-  /** Keys of the entries that define or name baseline `name`. */
+  /** The entries that define or name baseline `name`. */
   withBaseline(name: string): Entry[] {
-    return [...(this.baselineNames.get(name) ?? [])].flatMap((k) => this.entries.get(k) ?? []);
+    return this.entries.withBaseline(name);
   }
 
   /** Sets the workspace folders (file: uris; others are ignored) and reads them afresh. */
   setFolders(uris: readonly string[]): Promise<void> {
     this.folders = [...new Set(uris.flatMap((u) => filePathOf(u) ?? []).map((p) => path.resolve(p)))];
+    if (this.run === 0 && this.gate) this.graceEnd = performance.now() + this.startGraceMs;
     return this.rescan();
   }
 
@@ -98,6 +106,11 @@ export class WorkspaceIndex {
 
   /** Reads every folder afresh (a newer run cancels this one); resolves when the index is complete. */
   rescan(): Promise<void> {
+    const wait = this.graceEnd - performance.now();
+    if (wait > 0) {
+      this.deferred ??= setTimeout(() => this.startNow(), wait);
+      return this.running.then(() => this.ready());
+    }
     const id = ++this.run;
     this.resolver = new ConfigResolver();
     this.running = this.walkAll(id).catch((e) => this.log(`srm: workspace index failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
@@ -106,14 +119,23 @@ export class WorkspaceIndex {
     return this.ready();
   }
 
+  /** The first run starts now (its grace is over, or a query needs the index). */
+  private startNow(): void {
+    if (this.deferred) clearTimeout(this.deferred);
+    this.deferred = undefined;
+    this.graceEnd = 0;
+    void this.rescan();
+  }
+
   /** Resolves once the latest run and every queued update are done (or `cancelled()` says to stop waiting). */
   async ready(cancelled: () => boolean = () => false): Promise<void> {
+    if (this.deferred) this.startNow();
     for (;;) {
       const run = this.run;
       const running = this.running;
       const queue = this.queue;
       const stop = { done: false };
-      await Promise.race([Promise.all([running, queue]), this.cancelWatch(cancelled, stop)]);
+      await Promise.race([Promise.all([running, queue]), whenTrue(() => cancelled() || this.disposed, stop)]);
       stop.done = true;
       if (cancelled() || this.disposed) return;
       if (run === this.run && running === this.running && queue === this.queue) break;
@@ -121,19 +143,9 @@ export class WorkspaceIndex {
     await this.sync();
   }
 
-  /** Resolves when `cancelled()` turns true (polled); stops polling once `stop.done`. */
-  private cancelWatch(cancelled: () => boolean, stop: { done: boolean }): Promise<void> {
-    return new Promise((resolve) => {
-      const tick = (): void => {
-        if (stop.done) return;
-        if (cancelled() || this.disposed) resolve();
-        else setTimeout(tick, 20);
-      };
-      setTimeout(tick, 20);
-    });
-  }
-
   dispose(): void {
+    if (this.deferred) clearTimeout(this.deferred);
+    this.deferred = undefined;
     this.disposed = true;
     this.run++;
     this.gate?.();
@@ -159,9 +171,9 @@ export class WorkspaceIndex {
         await this.indexPath(fp);
         // Told even when the disk's diagnostics are the ones held: a push client's were cleared on close.
         const now = this.entries.get(fp);
-        if (now) for (const fn of this.listeners) fn(now, false);
+        if (now) this.entries.tell(now);
       });
-    } else if (e) this.remove(key);
+    } else if (e) this.entries.remove(key);
   }
 
   /** Brings the entries of changed open documents up to date. */
@@ -182,10 +194,10 @@ export class WorkspaceIndex {
     const key = keyOf(doc.uri);
     const fp = filePathOf(doc.uri);
     const old = this.entries.get(key);
-    const base = { key, uri: doc.uri, size: doc.getText().length, mtimeMs: old?.mtimeMs ?? 0, openVersion: doc.version, diagnostics: old?.diagnostics ?? [], resultId: old?.resultId ?? this.nextId() };
+    const base = { key, uri: doc.uri, size: doc.getText().length, mtimeMs: old?.mtimeMs ?? 0, openVersion: doc.version, diagnostics: old?.diagnostics ?? [], resultId: old?.resultId ?? this.entries.nextId() };
     const folder = fp ? this.folderOf(fp) : undefined;
     if (isConfigName(path.basename(fp ?? doc.uri))) {
-      this.set({ ...base, kind: 'config', ...(folder ? { folder } : {}), facts: configFacts(doc.getText(), new DocLines(doc)), ...(fp ? { configPath: fp } : {}) }, false);
+      this.entries.set({ ...base, kind: 'config', ...(folder ? { folder } : {}), facts: configFacts(doc.getText(), new DocLines(doc)), ...(fp ? { configPath: fp } : {}) }, false);
       return;
     }
     const version = doc.version;
@@ -196,11 +208,11 @@ export class WorkspaceIndex {
       return;
     }
     if (!r) {
-      if (old) this.remove(key);
+      if (old) this.entries.remove(key);
       return;
     }
     const s = await this.settings.settingsFor(doc.uri);
-    this.set({ ...base, kind: 'srm', ...(folder ? { folder } : {}), facts: indexedFacts(workspaceFacts(r.parsed), r.parsed.lines), ...(s.config ? { configPath: s.config.path } : {}) }, false);
+    this.entries.set({ ...base, kind: 'srm', ...(folder ? { folder } : {}), facts: indexedFacts(workspaceFacts(r.parsed), r.parsed.lines), ...(s.config ? { configPath: s.config.path } : {}) }, false);
   }
 
   // ---- Files on disk.
@@ -226,7 +238,7 @@ export class WorkspaceIndex {
     if (paths.length === 0) return;
     this.enqueue(async () => {
       for (const { fp, type } of paths) {
-        if (type === FileChangeType.Deleted) this.removeUnder(fp);
+        if (type === FileChangeType.Deleted) this.entries.removeUnder(fp);
         else await this.indexPath(fp);
       }
       if (affected.size > 0) await this.recheck(affected);
@@ -246,7 +258,7 @@ export class WorkspaceIndex {
 
   /** Re-checks the files on disk governed by these configs (their registries or baselines changed). */
   private async recheck(configs: ReadonlySet<string>): Promise<void> {
-    const keys = [...this.entries.values()].filter((e) => e.openVersion === undefined && e.configPath !== undefined && configs.has(e.configPath)).map((e) => e.key);
+    const keys = [...this.entries.all()].filter((e) => e.openVersion === undefined && e.configPath !== undefined && configs.has(e.configPath)).map((e) => e.key);
     let slice = performance.now();
     for (const k of keys) {
       if (this.disposed) return;
@@ -278,6 +290,8 @@ export class WorkspaceIndex {
         for (const f of batch) {
           if (cancelled()) return;
           seen.add(f.path);
+          if (f.size >= BIG_FILE) await yieldToLoop();
+          if (cancelled()) return;
           await this.indexPath(f.path, f);
           if (performance.now() - slice > SLICE_MS) {
             await yieldToLoop();
@@ -298,8 +312,8 @@ export class WorkspaceIndex {
       }
     }
     // What was indexed before and is gone now (deleted, or no longer under a folder), unless open.
-    for (const e of [...this.entries.values()]) {
-      if (e.openVersion === undefined && before.has(e.key) && !seen.has(e.key) && !this.dirtyOpen.has(e.uri)) this.remove(e.key);
+    for (const e of [...this.entries.all()]) {
+      if (e.openVersion === undefined && before.has(e.key) && !seen.has(e.key) && !this.dirtyOpen.has(e.uri)) this.entries.remove(e.key);
     }
     for (const d of this.documents.all()) if (typeof d.uri === 'string') this.dirtyOpen.add(d.uri);
   }
@@ -316,7 +330,7 @@ export class WorkspaceIndex {
   /** The configs that govern indexed files (`inFolders`: files under a workspace folder), by path. */
   private knownConfigs(inFolders = false): Map<string, LoadedConfig> {
     const out = new Map<string, LoadedConfig>();
-    for (const e of this.entries.values()) {
+    for (const e of this.entries.all()) {
       if (e.configPath === undefined || out.has(e.configPath) || (inFolders && e.folder === undefined)) continue;
       try {
         const cfg = this.resolver.forFile(e.configPath);
@@ -365,63 +379,8 @@ export class WorkspaceIndex {
     }
     const folder = this.folderOf(fp);
     const r = await readEntry(fp, found, { settings: this.settings, srm: await this.folderSettings(folder), ...(folder ? { folder } : {}), force, log: this.log });
-    if (r === 'remove') this.remove(fp);
-    else if (r !== 'keep') this.set({ ...r, resultId: this.entries.get(fp)?.resultId ?? '' }, true);
-  }
-
-  /** Stores an entry; `disk`: its diagnostics are new (a new result id unless they are the same). */
-  private set(e: Entry, disk: boolean): void {
-    const old = this.entries.get(e.key);
-    if (old) this.unname(old);
-    let changed = false;
-    if (disk) {
-      const same = old !== undefined && old.resultId !== '' && JSON.stringify(old.diagnostics) === JSON.stringify(e.diagnostics);
-      e.resultId = same ? old.resultId : this.nextId();
-      changed = !same;
-    }
-    this.entries.set(e.key, e);
-    this.name(e);
-    if (changed) for (const fn of this.listeners) fn(e, false);
-  }
-
-  private remove(key: string): void {
-    const old = this.entries.get(key);
-    if (!old) return;
-    this.entries.delete(key);
-    this.unname(old);
-    for (const fn of this.listeners) fn(old, true);
-  }
-
-  /** A deleted path: the file, or every file under a deleted folder. */
-  private removeUnder(fp: string): void {
-    for (const k of [...this.entries.keys()]) {
-      const e = this.entries.get(k) as Entry;
-      if ((k === fp || k.startsWith(fp + path.sep)) && e.openVersion === undefined) this.remove(k);
-    }
-  }
-
-  private nextId(): string {
-    return `w${++this.counter}`;
-  }
-
-  private name(e: Entry): void {
-    const add = (m: Map<string, Set<string>>, n: string) => {
-      let s = m.get(n);
-      if (!s) m.set(n, (s = new Set()));
-      s.add(e.key);
-    };
-    for (const s of [...e.facts.teamDefs, ...e.facts.teamRefs]) add(this.teamNames, s.name);
-    for (const s of [...e.facts.baselineDefs, ...e.facts.baselineRefs]) add(this.baselineNames, s.name);
-  }
-
-  private unname(e: Entry): void {
-    const drop = (m: Map<string, Set<string>>, n: string) => {
-      const s = m.get(n);
-      s?.delete(e.key);
-      if (s && s.size === 0) m.delete(n);
-    };
-    for (const s of [...e.facts.teamDefs, ...e.facts.teamRefs]) drop(this.teamNames, s.name);
-    for (const s of [...e.facts.baselineDefs, ...e.facts.baselineRefs]) drop(this.baselineNames, s.name);
+    if (r === 'remove') this.entries.remove(fp);
+    else if (r !== 'keep') this.entries.set({ ...r, resultId: this.entries.get(fp)?.resultId ?? '' }, true);
   }
 
   /** Whether the file behind an entry changed on disk since it was read (a rename re-reads it first). */

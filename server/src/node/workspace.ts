@@ -36,6 +36,18 @@ export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Resolves when `test()` turns true (polled every 20 ms); stops polling once `stop.done`. */
+export function whenTrue(test: () => boolean, stop: { done: boolean }): Promise<void> {
+  return new Promise((resolve) => {
+    const tick = (): void => {
+      if (stop.done) return;
+      if (test()) resolve();
+      else setTimeout(tick, 20);
+    };
+    setTimeout(tick, 20);
+  });
+}
+
 /** Whether `name` is a config file name (srm.config.yaml, srm.config.yml). */
 export function isConfigName(name: string): boolean {
   return name === CONFIG_FILE_NAME || name === 'srm.config.yml';

@@ -14,30 +14,9 @@ import { DEFAULT_CONTEXT, type FeatureContext } from './context';
 import { childKeys, cursorContext, itemKeys, plainValue, teamIds, type CursorContext, type Source } from './lineContext';
 import { baselineDoc, layerDoc, modelDoc, partyDoc, ruleDoc, serviceDoc } from './markdown';
 import { RULES } from '../rules/registry';
+import { cellOwner, documentSnippets, pad, workloadSnippets, type CompletionEntry, type CompletionResult } from './completionItems';
 
-export type CompletionKind = 'key' | 'value' | 'layer' | 'party' | 'model' | 'team' | 'rule' | 'snippet';
-
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Text that replaces [replaceStart, replaceEnd). Continuation lines carry their full indentation. */
-  insertText: string;
-  /** insertText is a snippet (`${1:...}` placeholders). */
-  snippet?: boolean;
-  sortText: string;
-  filterText?: string;
-  preselect?: boolean;
-}
-
-export interface CompletionResult {
-  items: CompletionEntry[];
-  /** The range (file offsets) every item replaces: the word at the cursor. */
-  replaceStart: number;
-  replaceEnd: number;
-}
+export type { CompletionEntry, CompletionKind, CompletionResult } from './completionItems';
 
 const OBJECT_OF_PATH: Array<[RegExp, ObjectKind]> = [
   [/^$/, 'root'],
@@ -59,14 +38,6 @@ function objectKind(path: string[], doc: FeatureContext['kind']): ObjectKind | u
   const p = path.join('/');
   return (doc === 'baseline' ? BASELINE_OBJECT_OF_PATH : OBJECT_OF_PATH).find(([re]) => re.test(p))?.[1];
 }
-
-/** A `depends` cell offers the customer first: it answers for the choice until it is made. */
-function cellOwner(b: Baseline, layer: string, model: string): string | undefined {
-  const c = b.cell(layer, model);
-  return c === DEPENDS ? undefined : c;
-}
-
-const pad = (n: number) => String(n).padStart(3, '0');
 
 /** Completions at `offset`. Reads a few lines around the cursor; never parses the file. */
 export function complete(src: Source, offset: number, fc: FeatureContext = DEFAULT_CONTEXT): CompletionResult {
@@ -367,56 +338,4 @@ function ruleIds(src: Source, ctx: CursorContext): CompletionEntry[] {
     insertText: r.id,
     sortText: pad(i),
   }));
-}
-
-/** A whole new document, one per service model (offered at the top of an empty document). */
-function documentSnippets(b: Baseline): CompletionEntry[] {
-  return b.columnIds.map((m, i) => ({
-    label: `srm document (${m})`,
-    kind: 'snippet' as const,
-    detail: `a new responsibility file with one ${m} workload`,
-    documentation: modelDoc(m, b),
-    insertText: [
-      `apiVersion: ${API_VERSION}`,
-      `kind: ${KIND}`,
-      'metadata:',
-      '  name: ${1:assignment-name}',
-      ...(b.id === 'microsoft-diagram' ? [] : [`  baseline: ${b.id}`]),
-      'workloads:',
-      '  - name: ${2:workload-name}',
-      `    model: ${m}`,
-      '    responsibilities:',
-      ...b.layers.map((l) => `      ${l.id}: ${cellOwner(b, l.id, m) ?? 'customer'}`),
-    ].join('\n') + '\n$0',
-    snippet: true,
-    sortText: `3${pad(i)}`,
-    filterText: `srm document ${m}`,
-  }));
-}
-
-/** One snippet per service model: a whole workload, every layer prefilled with the owner that model gives it. */
-function workloadSnippets(src: Source, ctx: CursorContext, withDash: boolean, b: Baseline): CompletionEntry[] {
-  // Continuation lines are indented to the item's keys: the dash column + 2, or the column the key starts at.
-  const keyCol = withDash ? ctx.keyCol + 2 : ctx.keyCol;
-  const ind = ' '.repeat(keyCol);
-  const ind2 = ' '.repeat(keyCol + 2);
-  void src;
-  return b.columnIds.map((m, i) => {
-    const body = [
-      `${withDash ? '- ' : ''}name: \${1:workload-name}`,
-      `${ind}model: ${m}`,
-      `${ind}responsibilities:`,
-      ...b.layers.map((l) => `${ind2}${l.id}: ${cellOwner(b, l.id, m) ?? 'customer'}`),
-    ].join('\n');
-    return {
-      label: `workload (${m})`,
-      kind: 'snippet' as const,
-      detail: `a ${m} workload with every layer assigned as the model expects`,
-      documentation: modelDoc(m, b),
-      insertText: body + '$0',
-      snippet: true,
-      sortText: `2${pad(i)}`,
-      filterText: withDash ? `- workload ${m}` : `workload ${m}`,
-    };
-  });
 }

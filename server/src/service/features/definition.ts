@@ -1,6 +1,5 @@
 // Go to definition from a baseline id (metadata.baseline, or extends in a baseline document) to the baseline
 // document that defines it: in the same file, or in a file srm.config.yaml lists. Reads the cursor's line only.
-import { THIS_FILE } from '../baselines/scope';
 import type { FeatureContext } from './context';
 import { cursorContext, plainValue, shapeOf, type Source } from './lineContext';
 
