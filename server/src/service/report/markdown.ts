@@ -1,7 +1,7 @@
 // `srm report --format md`: the report as one Markdown page (GitHub-flavoured tables); every text from a file goes
 // through exportText.ts (mdText, mdLink). Pure.
 import { mdLink, mdText } from '../exportText';
-import type { ReportFinding, ReportJson } from './build';
+import type { ReportFinding, ReportJson } from './shape';
 import { COVERAGE_NOTE, REPORT_TITLE, SECTIONS, UNTEAMED_NOTE, cellWords, plural, sourceLine, summaryFacts } from './text';
 
 export interface ReportTextOptions {

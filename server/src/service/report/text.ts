@@ -1,5 +1,5 @@
 // Words and small tables shared by the report's Markdown and HTML renderings (same content, same wording). Pure.
-import type { ReportJson, ReportMatrixCell } from './build';
+import type { ReportJson, ReportMatrixCell } from './shape';
 
 export const REPORT_TITLE = 'Shared responsibility report';
 

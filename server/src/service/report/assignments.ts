@@ -1,0 +1,66 @@
+// The report's cells of one assignment document: those that name a team (to the team, teams.ts), and the
+// customer's cells that name none (`unteamed`), each with the evidence its long form gives.
+import type { ParsedDocument } from '../parse/parseFile';
+import type { ReportFileInput } from './input';
+import type { ReportUnteamed } from './shape';
+import type { DocName, TeamBook } from './teams';
+import { evidenceAt } from './textValues';
+
+/** Where the word `evidence` is in `text` (found once): an assignment is read for it only when it holds one. */
+function evidenceMarks(text: string): (start: number, end: number) => boolean {
+  const marks: number[] = [];
+  for (let k = text.indexOf('evidence'); k >= 0; k = text.indexOf('evidence', k + 8)) marks.push(k);
+  return (start, end) => {
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < marks.length && marks[lo]! < end;
+  };
+}
+
+/**
+ * Every assignment of document `d`: a team's cell goes to `teams`, the workloads' customer cells that name no team
+ * to `unteamed` (one entry a workload). Gives the number of those cells.
+ */
+export function collectAssignments(input: ReportFileInput, d: ParsedDocument, docName: DocName, documentOwner: string | undefined, teams: TeamBook, unteamed: ReportUnteamed[]): number {
+  const { parsed, path } = input;
+  const { text, lines } = parsed;
+  const lineOf = (offset: number): number => lines.lineAt(offset) + 1;
+  const hasEvidence = evidenceMarks(text);
+  let cells = 0;
+  d.workloads.forEach((part, i) => {
+    const f = part.analysis.facts;
+    const workload = f.name ?? `#${i + 1}`;
+    const seen = new Set<string>();
+    let entry: ReportUnteamed | undefined;
+    for (const a of f.assignments) {
+      if (seen.has(a.layer)) continue; // a repeated key (duplicate-key): the matrix shows the first
+      seen.add(a.layer);
+      const keyStart = a.key.start + part.base;
+      const ownerSpan = a.ownerSpan ? { start: a.ownerSpan.start + part.base, end: a.ownerSpan.end + part.base } : undefined;
+      const written = a.owner ?? (ownerSpan ? text.slice(ownerSpan.start, ownerSpan.end) : null);
+      const owner = written === null || written === '' || written === '~' || written === 'null' ? null : written;
+      // The customer's cells that name no team: of the layers the baseline has (an unknown key is a schema finding).
+      if (a.team === undefined && (owner !== 'customer' || !d.baseline.layer(a.layer))) continue;
+      const end = a.end + part.base;
+      const evidence = a.long && hasEvidence(keyStart, end) ? evidenceAt(text, lines, keyStart, end) : [];
+      const line = lineOf(keyStart);
+      if (a.team !== undefined) {
+        teams.addAssignment(a.team, { file: path, line, document: d.index, ...docName, workload, layer: a.layer, owner, evidence });
+        continue;
+      }
+      if (!entry) {
+        const at = f.span.end > f.span.start ? f.span.start + part.base : part.start;
+        entry = { file: path, line: lineOf(at), document: d.index, ...docName, workload, ...(documentOwner === undefined ? {} : { documentOwner }), cells: [] };
+        unteamed.push(entry);
+      }
+      entry.cells.push({ layer: a.layer, line, evidence });
+      cells++;
+    }
+  });
+  return cells;
+}
