@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { generate, prng } from '../../bench/generate';
-import { YAML_OPTIONS, quickParse } from '../../server/src/service/parse/quickYaml';
+import { QUICK_DOC, YAML_OPTIONS, quickParse, toPlain } from '../../server/src/service/parse/quickYaml';
 import { segment } from '../../server/src/service/parse/segment';
 import { headerOf } from '../../server/src/service/parse/chunks';
 
@@ -49,8 +49,25 @@ function check(src: string): { accepted: boolean; problem?: string } {
   if (quick === undefined) return { accepted: false };
   const doc = parseDocument(src, YAML_OPTIONS);
   if (doc.errors.length > 0) return { accepted: true, problem: `accepted text yaml rejects: ${doc.errors[0]?.message}` };
-  const d = difference(quick, doc.contents);
+  const d = difference(quick, doc.contents) ?? plainDifference(quick, doc);
   return { accepted: true, problem: d };
+}
+
+/** The plain values agree three ways: the fast conversion, yaml's own toJS run on the quick nodes, and yaml's. */
+function plainDifference(quick: NonNullable<ReturnType<typeof quickParse>>, doc: ReturnType<typeof parseDocument>): string | undefined {
+  const want = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  for (const [label, got] of [
+    ['toPlain', toPlain(quick, QUICK_DOC, 100)],
+    ['toJS on the quick nodes', quick.toJS(QUICK_DOC, { maxAliasCount: 100 })],
+  ] as const) {
+    try {
+      assert.deepStrictEqual(got, want);
+    } catch {
+      return `${label}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`;
+    }
+  }
+  if (!(quick instanceof YAMLMap || quick instanceof YAMLSeq || quick instanceof Scalar)) return 'a quick node is not an instance of its yaml class';
+  return undefined;
 }
 
 function chunksOf(text: string): string[] {
@@ -97,7 +114,7 @@ test('the quick parser matches yaml on every example chunk it accepts, and accep
 type Rnd = () => number;
 const pick = <T>(rnd: Rnd, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
-const KEYS = ['name', 'model', 'owner', 'team', 'a', 'b', 'responsibilities', 'x-y', 'k_1', '1', 'true', 'null', '~', 'on', 'a b', 'a.b', 'é'];
+const KEYS = ['name', 'model', 'owner', 'team', 'a', 'b', 'responsibilities', 'x-y', 'k_1', '1', 'true', 'null', '~', 'on', 'a b', 'a.b', 'é', '__proto__', 'toString', 'constructor', '<<', '0x1F', '1.50', '"q"'];
 const VALUES = [
   'customer', 'microsoft', 'shared', 'iaas', 'Azure SQL Database', 'https://x.example/a#b', 'a:b', 'x-1', 'team@x.example',
   '1', '-1', '+2', '0o17', '0x1F', '1.50', '1e3', '.5', '.inf', '-.Inf', '.nan', 'true', 'False', 'NULL', '~', 'null', 'yes',

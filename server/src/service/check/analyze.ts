@@ -11,6 +11,7 @@ import type { LayerCheck } from '../rules/common';
 import { addModelFix } from '../rules/service-model-mismatch';
 import type { TeamRef } from '../rules/unknown-team';
 import { validateHeaderValue, validateWorkloadValue } from './schemaValidation';
+import { toPlain } from '../parse/quickYaml';
 
 /** Runs `fn`; a throw becomes one internal-error finding at `at` and the other rules go on. */
 export function guarded<T>(what: string, at: { start: number; end: number }, out: RawFinding[], fn: () => T): T | undefined {
@@ -34,7 +35,7 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string, 
   const findings: RawFinding[] = [];
   const where = span(item) ?? { start: 0, end: 0 };
   const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
-  const js = guarded('a workload', where, findings, () => (item ? item.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null));
+  const js = guarded('a workload', where, findings, () => toPlain(item, doc, MAX_ALIAS_COUNT));
   guarded('the schema', where, findings, () => {
     for (const f of RULE.schema.check(validateWorkloadValue(js, b), item, ['workloads', 0], { baseline: b, text })) findings.push(f);
   });
@@ -109,7 +110,7 @@ export function analyzeHeader(root: Node | null, doc: Document, workloadCount: n
     }
   }
   guarded('the schema', where, findings, () => {
-    let js = root ? (root.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) as unknown) : null;
+    let js = toPlain(root, doc, MAX_ALIAS_COUNT);
     if (workloadCount !== null && js && typeof js === 'object' && !Array.isArray(js)) {
       js = { ...(js as object), workloads: new Array(workloadCount).fill(null) };
     }

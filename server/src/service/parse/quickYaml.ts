@@ -29,6 +29,71 @@ const schema = QUICK_DOC.schema as unknown as { tags: ScalarTag[] } & Record<sym
 const STRING_TAG = (Object.getOwnPropertySymbols(schema).map((s) => schema[s]).find((t) => t && (t as { tag?: string }).tag === 'tag:yaml.org,2002:str') ?? null) as ScalarTag | null;
 const OPTIONS = QUICK_DOC.options as object;
 
+// The quick nodes: objects of yaml's own classes (instanceof, isMap/isSeq/isPair/isScalar and every method work),
+// made from prototypes that carry what yaml's constructors define on each node (its node type, a collection's
+// schema), so a node costs one Object.create instead of one or two Object.defineProperty calls.
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const quickProto = <T extends object>(cls: { prototype: T }, type: string, collection: boolean): T =>
+  Object.create(cls.prototype, {
+    [NODE_TYPE]: { value: Symbol.for(type) },
+    ...(collection ? { schema: { value: QUICK_DOC.schema, configurable: true, enumerable: false, writable: true } } : {}),
+  }) as T;
+const SCALAR_PROTO = quickProto(Scalar, 'yaml.scalar', false);
+const PAIR_PROTO = quickProto(Pair, 'yaml.pair', false);
+const MAP_PROTO = quickProto(YAMLMap, 'yaml.map', true);
+const SEQ_PROTO = quickProto(YAMLSeq, 'yaml.seq', true);
+
+function newScalar(value: unknown): Scalar {
+  const n = Object.create(SCALAR_PROTO) as Scalar;
+  n.value = value;
+  return n;
+}
+function newPair(key: Node, value: Node): Pair<Node, Node> {
+  const n = Object.create(PAIR_PROTO) as Pair<Node, Node>;
+  n.key = key;
+  n.value = value;
+  return n;
+}
+function newCollection<T extends YAMLMap | YAMLSeq>(proto: T): T {
+  const n = Object.create(proto) as T;
+  n.items = [];
+  return n;
+}
+
+/**
+ * The plain value of a node the quick parser built: what `node.toJS(QUICK_DOC)` gives (mappings to objects, the
+ * later of two equal keys winning, an empty key as ""), without its context. Another node: yaml's own toJS.
+ */
+export function toPlain(node: Node | null, doc: Document, maxAliasCount: number): unknown {
+  if (node === null) return null;
+  if (doc === QUICK_DOC && isQuick(node)) return plainOf(node);
+  return node.toJS(doc, { maxAliasCount });
+}
+
+function isQuick(n: unknown): boolean {
+  const p = Object.getPrototypeOf(n) as unknown;
+  return p === SCALAR_PROTO || p === MAP_PROTO || p === SEQ_PROTO;
+}
+
+function plainOf(n: unknown): unknown {
+  const p = Object.getPrototypeOf(n) as unknown;
+  if (p === SCALAR_PROTO) return (n as Scalar).value;
+  if (p === MAP_PROTO) {
+    const out: Record<string, unknown> = {};
+    for (const { key, value } of (n as YAMLMap<Scalar, Node>).items) {
+      const k = key.value;
+      const sk = k === null ? '' : typeof k === 'string' ? k : String(k);
+      // As yaml's addPairToJSMap: an own property even for "__proto__" (assignment would set the prototype).
+      if (sk === '__proto__') Object.defineProperty(out, sk, { value: plainOf(value), writable: true, enumerable: true, configurable: true });
+      else out[sk] = plainOf(value);
+    }
+    return out;
+  }
+  if (p === SEQ_PROTO) return (n as YAMLSeq).items.map(plainOf);
+  if (n instanceof Scalar) return n.value; // a scalar a tag built (a float keeps its written digits)
+  throw new Error('not a quick node');
+}
+
 class Bail extends Error {}
 const BAIL = new Bail('outside the quick subset');
 
@@ -185,7 +250,7 @@ class QuickParser {
 
   private seq(l: number, col: number): YAMLSeq {
     const s = this.src;
-    const seq = new YAMLSeq(QUICK_DOC.schema);
+    const seq = newCollection(SEQ_PROTO);
     const start = (this.starts[l] as number) + col;
     let end = start;
     for (let line = l; line >= 0; line = this.nextEntry(col, true)) {
@@ -237,7 +302,7 @@ class QuickParser {
 
   private map(l: number, col: number): YAMLMap {
     const s = this.src;
-    const map = new YAMLMap(QUICK_DOC.schema);
+    const map = newCollection(MAP_PROTO);
     const start = (this.starts[l] as number) + col;
     let end = start;
     for (let line = l; line >= 0; line = this.nextEntry(col, false)) {
@@ -274,7 +339,7 @@ class QuickParser {
           this.line = line + 1;
         }
       }
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       end = (value.range as [number, number, number])[2];
     }
     map.range = [start, end, end];
@@ -299,7 +364,7 @@ class QuickParser {
         throw BAIL; // '' inside a single-quoted scalar
       }
       if (c === 39) inner = inner.replace(/''/g, "'");
-      node = new Scalar(STRING_TAG!.resolve(inner, () => { throw BAIL; }, OPTIONS));
+      node = newScalar(STRING_TAG!.resolve(inner, () => { throw BAIL; }, OPTIONS));
       node.source = inner;
       node.type = c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     } else {
@@ -348,7 +413,7 @@ class QuickParser {
       format = tag.format;
       value = tag.resolve(text, () => { throw BAIL; }, OPTIONS);
     }
-    const node = value instanceof Scalar ? value : new Scalar(value);
+    const node = value instanceof Scalar ? value : newScalar(value);
     node.source = text;
     node.type = 'PLAIN';
     if (format) node.format = format;
