@@ -114,9 +114,14 @@ export function lintTree(): string {
     const lint = (label: string, extra: string[]): Tool => ({ label, args: [cli, 'lint', '--format', 'json', ...extra, tree.dir], ok: [0, 1] });
     const tools: Tool[] = [lint('--jobs 1', ['--jobs', '1']), lint('default', []), lint(`--jobs ${pool}`, ['--jobs', String(pool)])];
     // ajv-cli 5: draft 2020-12 (the schema's), non-strict (the schema's editor keywords), formats not validated.
+    // srm report on the headline trees, each format against the default lint (target: at most 1.5× its time).
+    const formats = peer ? (['html', 'md', 'json'] as const) : [];
+    for (const f of formats) tools.push({ label: `report ${f}`, args: [cli, 'report', '--format', f, '-o', path.join(work, `report.${f}`), tree.dir], ok: [0] });
     if (peer && ajv) tools.push({ label: `ajv-cli ${ajv.version}`, args: [ajv.bin, 'validate', '--spec=draft2020', '--strict=false', '--validate-formats=false', '-s', schema, '-d', `${tree.dir}/**/*.srm.yaml`], ok: [0, 1] });
     const { ms, errors } = race(tools, rounds, root);
-    const [one, def, many, other] = ms as [number, number, number, number | undefined];
+    const [one, def, many] = ms as [number, number, number];
+    const reportMs = ms.slice(3, 3 + formats.length);
+    const other = ms[3 + formats.length];
     const defaultIsPool = tree.bytes >= MIN_BYTES_FOR_WORKERS && pool > 1;
     let line =
       `${files} files (${(tree.bytes / 1e6).toFixed(1)} MB), medians of ${rounds}, ${cores} cores: ` +
@@ -129,6 +134,10 @@ export function lintTree(): string {
           ? '; ajv-cli not installed'
           : `; \`ajv validate\` (ajv-cli ${ajv.version}, schema only) ${f1(other)} ms = ${perSecond(files, other)} (srm's default: ${times(other, def)} its files/s)`;
     }
+    if (formats.length > 0) {
+      const parts = formats.map((f, i) => `${f} ${f1(reportMs[i]!)} ms = ${(reportMs[i]! / def).toFixed(2)}× (${ok(reportMs[i]! <= 1.5 * def)})`);
+      line += `; \`srm report\` against the default lint (target ≤ 1.5×): ${parts.join(', ')}`;
+    }
     for (const e of errors) line += `; ${e}`;
     lines.push(line);
     rmSync(tree.dir, { recursive: true, force: true });
@@ -136,6 +145,7 @@ export function lintTree(): string {
   return `targets on 2 cores: the default ≥ 1.7× the files/s of \`--jobs 1\`, and no slower than \`ajv validate\`${lines.map((l) => `\n  - ${l}`).join('')}`;
 }
 
+const ok = (holds: boolean): string => (holds ? 'holds' : '**misses**');
 const times = (base: number, x: number): string => (Number.isFinite(base / x) ? `${(base / x).toFixed(2)}×` : 'n/a');
 
 // `node --import tsx bench/lint-tree.ts`: these figures alone, printed (bench/RESULTS.md is left as it is).
