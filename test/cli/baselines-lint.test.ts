@@ -6,13 +6,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { MICROSOFT_2026 } from '../../server/src/model';
-import { json, rm, srm, tree, type JsonFinding } from './helpers';
+import { json, removedAfterAll, srm, tree, type JsonFinding } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 const baselineDoc = (name: string, body: string) => `apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: ${name}\n${body}`;
 const assignmentDoc = (name: string, baseline: string | undefined, workloads: string) =>

@@ -5,30 +5,17 @@
 // with random mistakes. Both BUILT artifacts as processes (dist/cli.js --format json, dist/server.js --stdio with pull
 // diagnostics): the same positions, severities, rule ids and messages for every file the CLI checks.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection, type MessageConnection } from 'vscode-jsonrpc/node';
 import { DEPENDS, builtinBaseline, type Baseline } from '../../server/src/model';
 import { scopeFromSources } from '../../server/src/service';
-import { ROOT, json, rm, srm, tree } from './helpers';
+import { prng } from '../prng';
+import { rm, tree } from './helpers';
+import { PARITY_SUITE, compareWithCli, startServer, type ParityServer } from './parity-harness';
 
-const SERVER = path.join(ROOT, 'dist', 'server.js');
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 const SEED = Number(process.env.SRM_PARITY_SEED ?? '20261202');
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- the generated tree ----------------------------------------------------------------------------------------
 
@@ -167,70 +154,18 @@ function generatedTree(seed: number): Record<string, string> {
   return files;
 }
 
-// ---- the server -------------------------------------------------------------------------------------------------
-
-interface LspDiagnostic {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity?: number;
-  code?: string | number;
-  message: string;
-}
-
-let proc: ChildProcess | undefined;
-let conn: MessageConnection | undefined;
-const cleanups: string[] = [];
-
-async function startServer(rootDir: string): Promise<MessageConnection> {
-  proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: rootDir, stdio: ['pipe', 'pipe', 'pipe'] });
-  const c = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  c.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  c.onRequest('client/registerCapability', () => null);
-  c.onRequest('window/workDoneProgress/create', () => null);
-  c.onRequest('workspace/diagnostic/refresh', () => null);
-  c.onNotification(() => undefined);
-  c.listen();
-  await c.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(rootDir).href,
-    workspaceFolders: [{ uri: pathToFileURL(rootDir).href, name: 'root' }],
-    capabilities: {
-      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: false } },
-      textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } },
-    },
-  });
-  await c.sendNotification('initialized', {});
-  return c;
-}
-
-async function serverFindings(c: MessageConnection, file: string, text: string): Promise<string[]> {
-  const uri = pathToFileURL(file).href;
-  await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'srm', version: 1, text } });
-  const report = (await c.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: LspDiagnostic[] };
-  await c.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  return report.items
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`)
-    .sort();
-}
-
-describe('CLI findings equal language server findings on generated custom-baseline files', { skip: !fs.existsSync(SERVER) && 'dist/server.js not built' }, () => {
+describe('CLI findings equal language server findings on generated custom-baseline files', PARITY_SUITE, () => {
   let dir = '';
+  let server: ParityServer | undefined;
 
   before(async () => {
     dir = tree(generatedTree(SEED));
-    cleanups.push(dir);
-    conn = await startServer(dir);
+    server = await startServer(dir);
   });
 
   after(async () => {
-    try {
-      await conn?.sendRequest('shutdown');
-      await conn?.sendNotification('exit');
-    } catch {
-      // Already gone.
-    }
-    conn?.dispose();
-    proc?.kill();
-    cleanups.forEach(rm);
+    await server?.stop();
+    if (dir) rm(dir);
   });
 
   it('the generator is deterministic', () => {
@@ -240,26 +175,10 @@ describe('CLI findings equal language server findings on generated custom-baseli
 
   /** Lints the tree with the CLI and asks the server for each file it checks; returns what both saw. */
   async function compareAll(): Promise<{ files: number; compared: number; rules: Set<string>; messages: string[]; stderr: string }> {
-    const r = srm(['lint', '-f', 'json'], { cwd: dir });
-    const report = json(r);
-    let compared = 0;
-    const rules = new Set<string>();
-    const messages: string[] = [];
-    const mismatches: string[] = [];
-    for (const f of report.files) {
-      const file = path.join(dir, f.path);
-      const cli = f.findings.map((x) => `${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${x.severity} ${x.ruleId} ${x.message}`).sort();
-      const lsp = await serverFindings(conn!, file, fs.readFileSync(file, 'utf8'));
-      try {
-        assert.deepEqual(lsp, cli, f.path);
-      } catch (e) {
-        mismatches.push(`${f.path}:\n${(e as Error).message}`);
-      }
-      compared += cli.length;
-      for (const x of f.findings) rules.add(x.ruleId), messages.push(x.message);
-    }
+    const { report, stderr, compared, mismatches } = await compareWithCli(server!, dir);
     assert.deepEqual(mismatches, [], mismatches.slice(0, 3).join('\n\n'));
-    return { files: report.files.length, compared, rules, messages, stderr: r.stderr };
+    const findings = report.files.flatMap((f) => f.findings);
+    return { files: report.files.length, compared, rules: new Set(findings.map((x) => x.ruleId)), messages: findings.map((x) => x.message), stderr };
   }
 
   it('for every file the CLI checks (assignments and baseline files), the same positions, severities, rule ids and messages', async () => {
@@ -282,7 +201,7 @@ describe('CLI findings equal language server findings on generated custom-baseli
       file,
       baselineDoc('contoso-contract', 'extends: microsoft-diagram\nlayers:\n  - id: devices\n    owners: { saas: shared, paas: nobody }\n    reason: changed on disk\n'),
     );
-    await conn!.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+    await server!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
     const { messages } = await compareAll();
     assert.ok(messages.some((m) => m.includes(`Baseline "contoso-contract" has errors: ${file}:8:35: "nobody" is not a party of this baseline.`)), messages.filter((m) => m.includes('contoso')).join('\n'));
   });

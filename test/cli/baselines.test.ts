@@ -3,38 +3,17 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { rm, srm, tree } from './helpers';
+import { describe, it } from 'node:test';
+import { parseCsv } from '../unit/export-readers';
+import { CONTRACT_BASELINE, removedAfterAll, srm, tree } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 /** A working directory with no srm.config.yaml of its own: only the built-ins. */
 const EMPTY = temp(tree({ 'README.txt': 'no config here\n' }));
 const run = (...args: string[]) => srm(args, { cwd: EMPTY });
 
 const BUILTINS = ['microsoft-diagram', 'microsoft-2026', 'microsoft-ai'];
-
-/** RFC 4180 rows of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 /** The cells of a Markdown table row whose first cell is `` `id` ``. */
 function mdRow(md: string, id: string): string[] {
@@ -83,18 +62,7 @@ describe('srm baselines', () => {
       const dir = temp(
         tree({
           'srm.config.yaml': 'baselines: ["*.baseline.srm.yaml"]\n',
-          'contract.baseline.srm.yaml': [
-            'apiVersion: srm/v1',
-            'kind: ResponsibilityBaseline',
-            'metadata:',
-            '  name: contoso-contract',
-            'extends: microsoft-2026',
-            'layers:',
-            '  - id: devices',
-            '    owners: { saas: customer }',
-            '    reason: Contoso runs endpoint protection itself',
-            '',
-          ].join('\n'),
+          'contract.baseline.srm.yaml': CONTRACT_BASELINE,
           'sub/.keep': '',
         }),
       );

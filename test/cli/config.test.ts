@@ -2,16 +2,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { parseConfig } from '../../server/src/service/config/configFile';
 import { CONFIG_SCHEMA } from '../../server/src/service/config/configSchema';
 import { ConfigResolver, findConfigFile, loadConfigFile } from '../../server/src/node/config';
-import { copyFixture, fixtureText, json, rm, srm, summarize, tree, ROOT, FIXTURES } from './helpers';
+import { copyFixture, fixtureText, json, srm, summarize, tree, ROOT, FIXTURES, removedAfterAll } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 describe('config discovery (CLI)', () => {
   it('the nearest srm.config.yaml applies: severities raised, turned off, ignore globs honoured', () => {

@@ -2,12 +2,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { copyFixture, fixtureText, json, rm, srm, summarize, tree } from './helpers';
+import { describe, it } from 'node:test';
+import { copyFixture, fixtureText, json, srm, summarize, tree, removedAfterAll } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 const EXPECTED_FIXED = fixtureText('fix/fixable.srm.yaml')
   .replace('      devices: microsoft', '      devices: customer')

@@ -1,13 +1,11 @@
 // Suppression governance (--require-reason, --no-inline-suppressions), --stdin, `srm explain`.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/service';
-import { fixtureText, json, rm, srm, summarize, tree } from './helpers';
+import { fixtureText, json, srm, summarize, tree, removedAfterAll } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 // Two suppressions: one with a reason, one without.
 const BASE = fixtureText('mixed/a.srm.yaml');

@@ -1,10 +1,12 @@
-// Helpers for the CLI tests: run the BUILT CLI (dist/cli.js) as a process, and lay out temporary file trees.
+// Helpers for the CLI tests: run the BUILT CLI (dist/cli.js) as a process (as nobody too), and lay out temporary file
+// trees (test/temp-tree.ts).
 // The committed fixtures complete their workloads from the model with `# @rest: expected` markers (see
 // test/unit/fixtures.ts): `copyFixture` and `fixtureText` give them expanded, as the CLI is to see them.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { after } from 'node:test';
+import { tempTree } from '../temp-tree';
 import { expandFixture } from '../unit/fixtures';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,14 +42,37 @@ export function srm(
 
 /** A fresh temporary directory holding `files` (relative path -> content). Removed by the caller's cleanup. */
 export function tree(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'srm-cli-')));
-  for (const [rel, text] of Object.entries(files)) {
-    const full = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, text);
-  }
-  return dir;
+  return tempTree('srm-cli-', files);
 }
+
+/**
+ * How to run the CLI as the unprivileged user nobody, for the tests of a file that cannot be read: root reads every
+ * file whatever its mode. The checkout may sit under a directory nobody cannot enter (a fresh clone in a mktemp -d
+ * is 0700): nobody runs a copy of the bundled CLI (one self-contained file, its own worker script) from a directory
+ * of its own, `dir`, which the caller removes. Not root: no options, no directory.
+ */
+export function asNobody(): { opts: { uid?: number; gid?: number; cli?: string }; dir?: string } {
+  if (process.getuid?.() !== 0) return { opts: {} };
+  const dir = tempTree('srm-cli-bin-');
+  fs.chmodSync(dir, 0o755);
+  fs.copyFileSync(CLI, path.join(dir, 'cli.js'));
+  fs.chmodSync(path.join(dir, 'cli.js'), 0o644);
+  return { opts: { uid: 65534, gid: 65534, cli: path.join(dir, 'cli.js') }, dir };
+}
+
+/** A custom baseline file over microsoft-2026: the customer keeps devices under saas (with the contract's reason). */
+export const CONTRACT_BASELINE = [
+  'apiVersion: srm/v1',
+  'kind: ResponsibilityBaseline',
+  'metadata:',
+  '  name: contoso-contract',
+  'extends: microsoft-2026',
+  'layers:',
+  '  - id: devices',
+  '    owners: { saas: customer }',
+  '    reason: Contoso runs endpoint protection itself',
+  '',
+].join('\n');
 
 /** Copies a committed fixture tree (test/cli/fixtures/NAME) to `dest`, its YAML files' markers expanded. */
 export function copyFixtureTo(name: string, dest: string): void {
@@ -68,7 +93,7 @@ export function copyFixtureTo(name: string, dest: string): void {
 
 /** Copies a committed fixture tree (test/cli/fixtures/NAME) into a temporary directory, markers expanded. */
 export function copyFixture(name: string): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `srm-${name}-`)));
+  const dir = tempTree(`srm-${name}-`);
   copyFixtureTo(name, dir);
   return dir;
 }
@@ -80,6 +105,14 @@ export function fixtureText(rel: string): string {
 
 export function rm(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** For a test file's temporary trees: `const temp = removedAfterAll();` at its top, then `temp(dir)` returns `dir`
+ * and removes it once the file's tests are done. */
+export function removedAfterAll(): (dir: string) => string {
+  const dirs: string[] = [];
+  after(() => dirs.forEach(rm));
+  return (d) => (dirs.push(d), d);
 }
 
 export interface JsonReport {

@@ -14,7 +14,8 @@ import { after, before, describe, it } from 'node:test';
 import { generate } from '../../bench/generate';
 import { spawnSync } from 'node:child_process';
 import { MAX_DEFAULT_JOBS, MAX_JOBS, MIN_BYTES_FOR_WORKERS, threadsFor } from '../../server/src/cli/pool';
-import { CLI, json, rm, type Run } from './helpers';
+import { tempTree } from '../temp-tree';
+import { CLI, asNobody, json, rm, type Run } from './helpers';
 
 const cleanups: string[] = [];
 after(() => cleanups.forEach(rm));
@@ -69,14 +70,9 @@ function files(): Record<string, string | Buffer> {
 
 /** Writes the tree into a fresh directory readable by everyone (the unreadable-file case runs as nobody). */
 function makeTree(): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'srm-jobs-')));
+  const dir = tempTree('srm-jobs-', files(), { dir: 0o755, file: 0o644 });
   cleanups.push(dir);
   fs.chmodSync(dir, 0o755);
-  for (const [rel, text] of Object.entries(files())) {
-    const full = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(full), { recursive: true, mode: 0o755 });
-    fs.writeFileSync(full, text, { mode: 0o644 });
-  }
   fs.symlinkSync('no-such-target.srm.yaml', path.join(dir, 'apps/team-4/dangling.srm.yaml'));
   fs.mkdirSync(path.join(dir, 'apps/team-5/dir.srm.yaml'));
   return dir;
@@ -192,15 +188,9 @@ describe('srm lint --jobs: the same results in every thread arrangement', () => 
     fs.chmodSync(victim, 0);
     // Root reads every file whatever its mode: as root, run a copy of the bundled CLI (one self-contained file, its
     // own worker script) as nobody, from a directory nobody can read.
-    let asUser = {};
-    if (process.getuid?.() === 0) {
-      const bin = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'srm-jobs-bin-')));
-      cleanups.push(bin);
-      fs.chmodSync(bin, 0o755);
-      fs.copyFileSync(CLI, path.join(bin, 'cli.js'));
-      fs.chmodSync(path.join(bin, 'cli.js'), 0o644);
-      asUser = { uid: 65534, gid: 65534, cli: path.join(bin, 'cli.js') };
-    }
+    const nobody = asNobody();
+    if (nobody.dir) cleanups.push(nobody.dir);
+    const asUser = nobody.opts;
     const one = srm(['lint', '-f', 'json', '--jobs', '1'], { cwd: d, ...asUser });
     assert.equal(one.code, 2, one.stderr);
     assert.equal(one.stdout, '');

@@ -2,13 +2,10 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as os from 'node:os';
-import { after, describe, it } from 'node:test';
-import { CLI, copyFixture, fixtureText, json, rm, srm, summarize, tree, ROOT } from './helpers';
+import { describe, it } from 'node:test';
+import { asNobody, copyFixture, fixtureText, json, srm, summarize, tree, ROOT, removedAfterAll } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 describe('discovery', () => {
   it('checks every responsibility file under the working directory, by name or by apiVersion, and nothing else', () => {
@@ -264,20 +261,12 @@ describe('exit codes', () => {
     const d = temp(copyFixture('mixed'));
     fs.chmodSync(path.join(d, 'a.srm.yaml'), 0);
     // Root reads every file whatever its mode: as root (CI), run the CLI as the unprivileged user nobody.
-    // The checkout may sit under a directory nobody cannot enter (a fresh clone in a mktemp -d is 0700): nobody runs
-    // a copy of the bundled CLI (one self-contained file) from a directory of its own.
-    let asNobody = {};
-    let bin: string | undefined;
-    if (process.getuid?.() === 0) {
+    const nobody = asNobody();
+    if (nobody.dir) {
+      temp(nobody.dir);
       fs.chmodSync(d, 0o755);
-      bin = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-cli-'));
-      fs.chmodSync(bin, 0o755);
-      fs.copyFileSync(CLI, path.join(bin, 'cli.js'));
-      fs.chmodSync(path.join(bin, 'cli.js'), 0o644);
-      asNobody = { uid: 65534, gid: 65534, cli: path.join(bin, 'cli.js') };
     }
-    const r = srm(['lint'], { cwd: d, ...asNobody });
-    if (bin) fs.rmSync(bin, { recursive: true, force: true });
+    const r = srm(['lint'], { cwd: d, ...nobody.opts });
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /cannot read .*a\.srm\.yaml: EACCES/);
   });

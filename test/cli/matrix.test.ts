@@ -2,18 +2,16 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { LAYERS } from '../../server/src/model';
 import { diagnose, parseFile } from '../../server/src/service';
 import { matrixFromParsed, matrixToCsv, type ResponsibilityMatrix } from '../../server/src/service/matrix/build';
-import { ROOT, fixtureText, rm, srm, tree } from './helpers';
+import { ROOT, fixtureText, srm, tree, removedAfterAll } from './helpers';
 
 /** The index of a layer's row in the matrix (model order). */
 const row = (id: string): number => LAYERS.findIndex((l) => l.id === id);
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 const TWO = `apiVersion: srm/v1
 kind: ResponsibilityAssignment

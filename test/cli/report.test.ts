@@ -4,10 +4,9 @@
 // as `srm lint --format json`, exit 0 whatever the findings and 2 when a file cannot be read.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CLI, json, rm, srm, tree } from './helpers';
+import { CONTRACT_BASELINE, asNobody, json, rm, srm, tree } from './helpers';
 import { RULE_DOCS_URL } from '../../shared/protocol';
 
 const cleanups: string[] = [];
@@ -30,18 +29,7 @@ const FILES: Record<string, string> = {
     '    name: Cloud Platform',
     '',
   ].join('\n'),
-  'baselines/contract.srm.yaml': [
-    'apiVersion: srm/v1',
-    'kind: ResponsibilityBaseline',
-    'metadata:',
-    '  name: contoso-contract',
-    'extends: microsoft-2026',
-    'layers:',
-    '  - id: devices',
-    '    owners: { saas: customer }',
-    '    reason: Contoso runs endpoint protection itself',
-    '',
-  ].join('\n'),
+  'baselines/contract.srm.yaml': CONTRACT_BASELINE,
   // Under the custom baseline: teams from the registry, evidence, a suppression with a reason.
   'apps/mail.srm.yaml': [
     'apiVersion: srm/v1',
@@ -280,18 +268,12 @@ describe('srm report', () => {
     cleanups.push(d);
     fs.chmodSync(path.join(d, 'apps/vm.srm.yaml'), 0);
     // Root reads every file whatever its mode: as root, run a copy of the bundled CLI as the user nobody.
-    let asNobody = {};
-    let bin: string | undefined;
-    if (process.getuid?.() === 0) {
+    const nobody = asNobody();
+    if (nobody.dir) {
+      cleanups.push(nobody.dir);
       for (const sub of ['', 'apps', 'teams', 'baselines']) fs.chmodSync(path.join(d, sub), 0o755);
-      bin = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-cli-'));
-      fs.chmodSync(bin, 0o755);
-      fs.copyFileSync(CLI, path.join(bin, 'cli.js'));
-      fs.chmodSync(path.join(bin, 'cli.js'), 0o644);
-      asNobody = { uid: 65534, gid: 65534, cli: path.join(bin, 'cli.js') };
     }
-    const r = srm(['report', '--format', 'json'], { cwd: d, ...asNobody });
-    if (bin) fs.rmSync(bin, { recursive: true, force: true });
+    const r = srm(['report', '--format', 'json'], { cwd: d, ...nobody.opts });
     assert.equal(r.code, 2, r.stderr);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /cannot read .*vm\.srm\.yaml: EACCES/);

@@ -2,15 +2,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { CODE_DOCS, RULES, RULE_DOCS } from '../../server/src/service';
 import { ruleDocUrl } from '../../shared/protocol';
-import { FIXTURES, copyFixture, fixtureText, rm, srm, tree } from './helpers';
+import { FIXTURES, copyFixture, fixtureText, srm, tree, removedAfterAll } from './helpers';
 
-const cleanups: string[] = [];
-after(() => cleanups.forEach(rm));
-const temp = (d: string): string => (cleanups.push(d), d);
+const temp = removedAfterAll();
 
 interface SarifResult {
   ruleId: string;
@@ -58,6 +56,18 @@ ajv.addFormat('uri', (s: string) => URL.canParse(s));
 ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/') && !/\s/.test(s));
 ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
 const validate = ajv.compile(schema);
+
+/** The case of the fingerprint tests: config/team/app.srm.yaml with three findings (information-and-data given to
+ * microsoft, physical-hosts shared), alone in a tree, and its SARIF results. */
+function threeFindings(): { original: string; dir: string; before: SarifResult[] } {
+  const original = fixtureText('config/team/app.srm.yaml')
+    .replace('information-and-data: customer', 'information-and-data: microsoft')
+    .replace('physical-hosts: microsoft', 'physical-hosts: shared');
+  const dir = temp(tree({ 'app.srm.yaml': original }));
+  const before = sarif(dir).runs[0]!.results;
+  assert.equal(before.length, 3);
+  return { original, dir, before };
+}
 
 const SUPPRESSED = fixtureText('mixed/a.srm.yaml').replace(
   '      operating-system: microsoft',
@@ -135,12 +145,7 @@ describe('SARIF', () => {
   });
 
   it('fingerprints do not change when lines are inserted above, and are unique', () => {
-    const original = fixtureText('config/team/app.srm.yaml')
-      .replace('information-and-data: customer', 'information-and-data: microsoft')
-      .replace('physical-hosts: microsoft', 'physical-hosts: shared');
-    const dir = temp(tree({ 'app.srm.yaml': original }));
-    const before = sarif(dir).runs[0]!.results;
-    assert.equal(before.length, 3);
+    const { original, dir, before } = threeFindings();
     const moved = original
       .replace('apiVersion', '# A header comment\n# added later\n\napiVersion')
       .replace('  - name: app', '  # the main app\n  - name: app');
@@ -221,12 +226,7 @@ describe('SARIF', () => {
   });
 
   it('primaryLocationLineHash: a hash of the line content and rule with an occurrence count, unchanged when lines are inserted above', () => {
-    const original = fixtureText('config/team/app.srm.yaml')
-      .replace('information-and-data: customer', 'information-and-data: microsoft')
-      .replace('physical-hosts: microsoft', 'physical-hosts: shared');
-    const dir = temp(tree({ 'app.srm.yaml': original }));
-    const before = sarif(dir).runs[0]!.results;
-    assert.equal(before.length, 3);
+    const { original, dir, before } = threeFindings();
     const hashes = before.map((r) => r.partialFingerprints.primaryLocationLineHash!);
     for (const h of hashes) assert.match(h, /^[0-9a-f]{16}:1$/);
     assert.equal(new Set(hashes).size, hashes.length);

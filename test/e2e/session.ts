@@ -15,6 +15,7 @@ import {
 import { log, ms } from './common';
 import { packageHarness } from './in-host-harness';
 import { opt } from './options';
+import { scenarios } from './scenarios';
 import { FatalSignal, Workbench } from './workbench';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
@@ -54,6 +55,10 @@ export async function startSession(
   // The workbench edits files (quick fix, typing): give it a copy, named like the original folder.
   const workspace = path.join(dirs.run, path.basename(opt.workspace));
   fs.cpSync(opt.workspace, workspace, { recursive: true });
+  // The folder the steps across files write their files into (steps-workspace.ts) is there from the start, so the
+  // file watcher watches it before they write: of files written at once into a folder made just before, the watcher
+  // can miss some (it starts watching a new folder only once it has seen it), and the server would never index them.
+  fs.mkdirSync(path.join(workspace, scenarios.acrossFiles.folder), { recursive: true });
   if (vsix) installVsix(cs, dirs, vsix);
   else if (opt.ext) {
     const epj = JSON.parse(fs.readFileSync(path.join(opt.ext, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };

@@ -1,25 +1,25 @@
 // The steps on the editor across files (the workspace index): go to definition from a team reference to the
 // registry in another file, rename a team across the registry and two files, an inlay hint of the expected owner,
 // and "SRM: Check Workspace" listing a finding of a file that was never opened. Their files (scenarios.acrossFiles)
-// are written into the workspace copy by the first step; the examples are left as they are.
+// are written into the workspace copy by the first of these steps that runs (each can run alone with --only); the
+// examples are left as they are.
 import fs from 'node:fs';
 import path from 'node:path';
 import { log, ms } from './common';
 import { anchorPosition, scenarios } from './scenarios';
+import { writeTree } from '../temp-tree';
 import { fileIn, problemsOf, show, where } from './step-helpers';
 import type { Step } from './step-runner';
 import type { Session } from './session';
-import type { Problem } from './workbench';
+import { FatalSignal, type Problem } from './workbench';
 
 const W = scenarios.acrossFiles;
 const rel = (f: string): string => path.join(W.folder, f);
 
+/** Writes the files of scenarios.acrossFiles that are not in the workspace copy yet; one an earlier step wrote (and
+ * maybe renamed in) stays as it is. */
 function writeFiles(s: Session): void {
-  for (const [f, text] of Object.entries(W.files)) {
-    const abs = fileIn(s, rel(f));
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
-  }
+  writeTree(fileIn(s, W.folder), Object.fromEntries(Object.entries(W.files).filter(([f]) => !fs.existsSync(fileIn(s, rel(f))))));
 }
 
 /** The text of the active editor's rendered lines (spaces as the editor draws them, U+00A0, made plain). */
@@ -58,9 +58,18 @@ export const renameAcrossFilesStep: Step = {
   async run(s, shot) {
     const { wb } = s;
     const r = W.rename;
+    writeFiles(s);
     await wb.command('View: Close All Editors');
     await wb.openFile(fileIn(s, rel(r.file)));
     const at = where(s, rel(r.file), r.at);
+    await wb.goto(at.line, at.column);
+    // The rename edits what the server's workspace index knows of: files written moments ago (by the step before, or
+    // by writeFiles) reach it through the file watcher, later than the editor sees them. Before F2, the references
+    // of the id (the sites the rename edits) must be in every file that names it; otherwise the edit would leave a
+    // file out, and no wait afterwards could bring it in.
+    const t0 = Date.now();
+    const listed = await wb.referencesIn(r.changed, ms(45_000));
+    log(`references of ${r.oldName} before the rename (after ${((Date.now() - t0) / 1000).toFixed(1)} s): ${listed.join(', ')}`);
     await wb.goto(at.line, at.column);
     const box = '.monaco-editor .rename-box input, .monaco-editor .rename-box textarea';
     // The widget stays in the page once shown (hidden between renames): visible is what counts.
@@ -99,13 +108,21 @@ export const renameAcrossFilesStep: Step = {
     // The files were edited without being opened in an editor. VS Code saves what a refactoring changed itself
     // (files.refactoring.autoSave, on by default); without that, "File: Save All". Then the disk is read.
     const texts = () => r.changed.map((f) => fs.readFileSync(fileIn(s, rel(f)), 'utf8'));
-    const renamedOnDisk = () => texts().every((t) => t.includes(r.newName) && !t.includes(r.oldName));
-    const saved = await wb.wait('the renamed files to be saved', async () => renamedOnDisk(), ms(5_000)).then(() => true, () => false);
+    const notRenamed = () =>
+      r.changed.filter((f) => {
+        const t = fs.readFileSync(fileIn(s, rel(f)), 'utf8');
+        return !t.includes(r.newName) || t.includes(r.oldName);
+      });
+    const saved = await wb.wait('the renamed files to be saved', async () => notRenamed().length === 0, ms(5_000)).then(() => true, () => false);
     if (!saved) await wb.command('File: Save All');
-    await wb.wait(`every file (${r.changed.join(', ')}) to name ${r.newName} and none ${r.oldName}`, async () => renamedOnDisk(), ms(30_000)).catch((e: unknown) => {
-      throw new Error(`${(e as Error).message}\n${r.changed.map((f, i) => `--- ${f}\n${texts()[i]}`).join('\n')}`);
+    await wb.wait(`every file (${r.changed.join(', ')}) to name ${r.newName} and none ${r.oldName}`, async () => notRenamed().length === 0, ms(30_000)).catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}; not renamed on disk: ${notRenamed().join(', ')}\n${r.changed.map((f, i) => `--- ${f}\n${texts()[i]}`).join('\n')}`);
     });
-    if (await wb.activeTabDirty()) throw new Error(`${r.file} is modified after the rename was saved: a keystroke went to the editor`);
+    // The tab shows the save a moment after the disk has it; one that stays modified got a keystroke meant elsewhere.
+    await wb.wait(`${r.file} to show as saved`, async () => !(await wb.activeTabDirty()), ms(10_000)).catch((e: unknown) => {
+      if (e instanceof FatalSignal) throw e;
+      throw new Error(`${r.file} is modified after the rename was saved: a keystroke went to the editor`);
+    });
     // The renamed team still resolves: no unknown-team anywhere in these files.
     // (One file after the other: problemsOf may run a command, and keystrokes of commands run at once would land
     // in the Problems panel and the editor.)
@@ -127,6 +144,7 @@ export const inlayHintStep: Step = {
   async run(s, shot) {
     const { wb } = s;
     const h = W.inlayHint;
+    writeFiles(s);
     await wb.openFile(fileIn(s, rel(h.file)));
     let lines: string[] = [];
     await wb.wait(`the inlay hint "${h.label}" in ${h.file}`, async () => {
@@ -145,6 +163,7 @@ export const checkWorkspaceStep: Step = {
   async run(s, shot) {
     const { wb } = s;
     const c = W.check;
+    writeFiles(s);
     // Written now and never opened: only the workspace check can know of its finding.
     fs.writeFileSync(fileIn(s, rel(c.file)), c.text);
     const line = anchorPosition(c.text, c.at).line + 1;

@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
+import { tempTree } from '../temp-tree';
 import { CLEAN, EXAMPLES, EXPECTED_MISTAKES, MISTAKES, items, pullDiagnostics, startHarness, until } from './harness';
 
 test('push diagnostics on every example: the mistakes file gets exactly its findings, the others none', async () => {
@@ -106,9 +106,8 @@ test('srm.maxFileSize: above it, syntax only and one info diagnostic', async () 
 });
 
 test('srm.config.yaml beside the file sets severities; VS Code settings win over it', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-cfg-'));
+  const dir = tempTree('srm-cfg-', { 'srm.config.yaml': 'rules:\n  model-mismatch: off\n  provider-only-duty: info\nignore:\n  - skipped/**\n' });
   try {
-    fs.writeFileSync(path.join(dir, 'srm.config.yaml'), 'rules:\n  model-mismatch: off\n  provider-only-duty: info\nignore:\n  - skipped/**\n');
     fs.mkdirSync(path.join(dir, 'skipped'));
     const text = fs.readFileSync(path.join(EXAMPLES, MISTAKES), 'utf8');
     const h = await startHarness({ pull: true, settings: { rules: { 'provider-only-duty': 'warning' } } });

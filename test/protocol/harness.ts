@@ -228,17 +228,8 @@ export async function buildServer(dir: string): Promise<string> {
   return outfile;
 }
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (test/prng.ts), so a failing run can be replayed with its seed. */
+export { prng } from '../prng';
 
 /** `server.js --stdio` in a child process and a JSON-RPC client on it that records how each request was answered. */
 export class Soak {

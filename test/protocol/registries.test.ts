@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver';
+import { tempTree } from '../temp-tree';
 import { completion, items, positionOf, pullDiagnostics, startHarness } from './harness';
 
 const REGISTRY = 'apiVersion: srm/v1\nkind: TeamRegistry\nmetadata:\n  name: contoso-teams\nteams:\n  - id: secops\n    name: Security Operations\n    contact: secops@contoso.example\n';
@@ -14,10 +14,8 @@ const DOC = (team: string) =>
   `apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: app\nworkloads:\n  - name: w\n    model: saas\n    responsibilities:\n      information-and-data:\n        owner: customer\n        team: ${team}\n`;
 
 test('registry teams: no unknown-team, completion offers them, hover says where they are defined', async () => {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'srm-reg-')));
+  const dir = tempTree('srm-reg-', { 'srm.config.yaml': 'teams: ["teams.yaml"]\n', 'teams.yaml': REGISTRY });
   try {
-    fs.writeFileSync(path.join(dir, 'srm.config.yaml'), 'teams: ["teams.yaml"]\n');
-    fs.writeFileSync(path.join(dir, 'teams.yaml'), REGISTRY);
     const h = await startHarness({ pull: true });
     try {
       const text = DOC('secops');

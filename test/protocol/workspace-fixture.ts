@@ -1,11 +1,10 @@
 // The temporary workspace the workspace protocol tests share (a srm.config.yaml with `teams:` and `baselines:`, a
 // registry, a baseline file, several responsibility files, and files that must not be indexed), and their helpers.
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResponseError, Diagnostic, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { tempTree } from '../temp-tree';
 import { startHarness, type Harness } from './harness';
 
 export type WsReport = { kind: 'full' | 'unchanged'; uri: string; resultId: string; items?: Diagnostic[] };
@@ -27,6 +26,17 @@ metadata:
   name: contoso-contract
 extends: microsoft-2026
 layers: []
+`;
+/** The layers after information-and-data of a saas workload, as the model gives them. */
+const SAAS_REST = `      devices: customer
+      accounts-and-identities: customer
+      identity-and-directory-infrastructure: shared
+      applications: microsoft
+      network-controls: microsoft
+      operating-system: microsoft
+      physical-hosts: microsoft
+      physical-network: microsoft
+      physical-datacenter: microsoft
 `;
 export const BILLING = `apiVersion: srm/v1
 kind: ResponsibilityAssignment
@@ -64,16 +74,7 @@ workloads:
       information-and-data:
         owner: customer
         team: secops
-      devices: customer
-      accounts-and-identities: customer
-      identity-and-directory-infrastructure: shared
-      applications: microsoft
-      network-controls: microsoft
-      operating-system: microsoft
-      physical-hosts: microsoft
-      physical-network: microsoft
-      physical-datacenter: microsoft
-`;
+${SAAS_REST}`;
 /** A file with its own team, named nowhere else. */
 export const LOCAL = `apiVersion: srm/v1
 kind: ResponsibilityAssignment
@@ -89,16 +90,7 @@ workloads:
       information-and-data:
         owner: customer
         team: local-team
-      devices: customer
-      accounts-and-identities: customer
-      identity-and-directory-infrastructure: shared
-      applications: microsoft
-      network-controls: microsoft
-      operating-system: microsoft
-      physical-hosts: microsoft
-      physical-network: microsoft
-      physical-datacenter: microsoft
-`;
+${SAAS_REST}`;
 /** Never opened: its finding must reach the client from the index. */
 export const UNOPENED_BAD = `apiVersion: srm/v1
 kind: ResponsibilityAssignment
@@ -111,28 +103,10 @@ workloads:
       information-and-data:
         owner: customer
         team: nobody-here
-      devices: customer
-      accounts-and-identities: customer
-      identity-and-directory-infrastructure: shared
-      applications: microsoft
-      network-controls: microsoft
-      operating-system: microsoft
-      physical-hosts: microsoft
-      physical-network: microsoft
-      physical-datacenter: microsoft
-`;
-
-export function write(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const abs = path.join(root, rel);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    fs.writeFileSync(abs, text);
-  }
-}
+${SAAS_REST}`;
 
 export function makeWorkspace(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-ws-'));
-  write(root, {
+  return tempTree('srm-ws-', {
     'srm.config.yaml': CONFIG,
     'teams/platform.teams.yaml': REGISTRY,
     'baselines/contract.yaml': BASELINE,
@@ -147,7 +121,6 @@ export function makeWorkspace(): string {
     // Indexed by content: apiVersion: srm/v1 in a plain .yaml file.
     'plain.yaml': UNOPENED_BAD.replace('stray-app', 'plain-by-content').replace('nobody-here', 'secops'),
   });
-  return root;
 }
 
 export const uriOf = (root: string, rel: string) => pathToFileURL(path.join(root, rel)).href;

@@ -5,13 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Location, ResponseError, WorkspaceEdit } from 'vscode-languageserver';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
+import { tempTree, writeTree } from '../temp-tree';
 import { items, positionOf, pullDiagnostics, startHarness, until, type Harness } from './harness';
-import { BASELINE, BILLING, REGISTRY, SEARCH, UNOPENED_BAD, apply, editsByUri, indexed, makeWorkspace, startOnWorkspace, symbols, uriOf, workspaceDiagnostics, write, type WsReport } from './workspace-fixture';
+import { BASELINE, BILLING, REGISTRY, SEARCH, UNOPENED_BAD, apply, editsByUri, indexed, makeWorkspace, startOnWorkspace, symbols, uriOf, workspaceDiagnostics, type WsReport } from './workspace-fixture';
 
 describe('the workspace index', () => {
   let root = '';
@@ -80,7 +80,7 @@ describe('the workspace index', () => {
   });
 
   test('a file deleted while indexed: gone from symbols and references, its diagnostics cleared once', async () => {
-    write(root, { 'apps/doomed.srm.yaml': UNOPENED_BAD.replace('stray-app', 'doomed-app') });
+    writeTree(root, { 'apps/doomed.srm.yaml': UNOPENED_BAD.replace('stray-app', 'doomed-app') });
     await h.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'apps/doomed.srm.yaml'), type: 1 }] });
     await indexed(h, 'doomed-app');
     const reports = await workspaceDiagnostics(h);
@@ -95,7 +95,7 @@ describe('the workspace index', () => {
     const again = await workspaceDiagnostics(h, after.map((r) => ({ uri: r.uri, value: r.resultId })));
     assert.equal(again.find((r) => r.uri === uriOf(root, 'apps/doomed.srm.yaml'))?.kind, 'unchanged');
     // Deleted without any notification: srm/checkWorkspace reads the folders afresh.
-    write(root, { 'apps/quiet.srm.yaml': UNOPENED_BAD.replace('stray-app', 'quiet-app') });
+    writeTree(root, { 'apps/quiet.srm.yaml': UNOPENED_BAD.replace('stray-app', 'quiet-app') });
     await h.rpc.sendRequest('srm/checkWorkspace', {});
     await indexed(h, 'quiet-app');
     fs.rmSync(path.join(root, 'apps/quiet.srm.yaml'));
@@ -135,11 +135,10 @@ describe('the workspace index', () => {
 
 describe('two workspace folders with their own configs', () => {
   test('each folder resolves its own registry; folders added later are indexed', async () => {
-    const a = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-ws-a-'));
-    const b = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-ws-b-'));
     const reg = (name: string, id: string) => REGISTRY.replace('platform-teams', name).replace('platform-ops', id).replace('secops', `${id}-sec`);
-    write(a, { 'srm.config.yaml': 'teams:\n  - teams.yaml\n', 'teams.yaml': reg('a-teams', 'ops'), 'x.srm.yaml': SEARCH.replaceAll('platform-ops', 'ops').replace('secops', 'ops-sec').replace('search-index', 'a-app') });
-    write(b, { 'srm.config.yaml': 'teams:\n  - teams.yaml\n', 'teams.yaml': reg('b-teams', 'ops'), 'y.srm.yaml': SEARCH.replaceAll('platform-ops', 'ops').replace('secops', 'a-only').replace('search-index', 'b-app') });
+    const x = SEARCH.replaceAll('platform-ops', 'ops').replace('secops', 'ops-sec').replace('search-index', 'a-app');
+    const a = tempTree('srm-ws-a-', { 'srm.config.yaml': 'teams:\n  - teams.yaml\n', 'teams.yaml': reg('a-teams', 'ops'), 'x.srm.yaml': x });
+    const b = tempTree('srm-ws-b-', { 'srm.config.yaml': 'teams:\n  - teams.yaml\n', 'teams.yaml': reg('b-teams', 'ops'), 'y.srm.yaml': SEARCH.replaceAll('platform-ops', 'ops').replace('secops', 'a-only').replace('search-index', 'b-app') });
     const h = await startHarness({ pull: true, folders: [a], caps: (c) => ({ ...c, workspace: { ...c.workspace, workspaceFolders: true } }) });
     try {
       await indexed(h, 'a-app');
@@ -147,7 +146,6 @@ describe('two workspace folders with their own configs', () => {
       await h.rpc.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(b).href, name: 'b' }], removed: [] } });
       await indexed(h, 'b-app');
       // ops in a's file: a's registry and a's file, not b's.
-      const x = SEARCH.replaceAll('platform-ops', 'ops').replace('secops', 'ops-sec').replace('search-index', 'a-app');
       const { uri } = h.open(path.join(a, 'x.srm.yaml'), x);
       const refs = (await h.rpc.sendRequest('textDocument/references', { textDocument: { uri }, position: positionOf(x, 'owner: ops', 8), context: { includeDeclaration: true } })) as Location[];
       assert.deepEqual(refs.map((r) => path.relative(a, new URL(r.uri).pathname)).sort(), ['teams.yaml', 'x.srm.yaml']);
@@ -171,10 +169,9 @@ describe('two workspace folders with their own configs', () => {
 
 describe('a baseline that srm.config.yaml selects by name', () => {
   test('definition, references and rename reach the config\'s baseline: value', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-ws-cfg-'));
     const cfgText = 'baseline: contoso-contract\nbaselines:\n  - "baselines/*.yaml"\n';
     const doc = SEARCH.replace('  owner: platform-ops\n', '').replace('        team: secops\n', '').replace('identity-and-directory-infrastructure: shared', 'configurations-and-settings: customer');
-    write(root, { 'srm.config.yaml': cfgText, 'baselines/contract.yaml': BASELINE, 'app.srm.yaml': doc });
+    const root = tempTree('srm-ws-cfg-', { 'srm.config.yaml': cfgText, 'baselines/contract.yaml': BASELINE, 'app.srm.yaml': doc });
     const h = await startHarness({ pull: true, folders: [root] });
     try {
       await workspaceDiagnostics(h);
@@ -234,13 +231,12 @@ describe('push clients and srm/checkWorkspace', () => {
 
 describe('a big workspace', () => {
   test('10,000 files index without blocking requests; a hover is answered meanwhile', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'srm-ws-big-'));
+    const files: Record<string, string> = {};
+    for (let d = 0; d < 100; d++) {
+      for (let f = 0; f < 100; f++) files[`d${d}/f${f}.srm.yaml`] = UNOPENED_BAD.replace('stray-app', `app-${d}-${f}`).replace('  name: stray', `  name: s${d}-${f}`);
+    }
+    const root = tempTree('srm-ws-big-', files);
     try {
-      for (let d = 0; d < 100; d++) {
-        const dir = path.join(root, `d${d}`);
-        fs.mkdirSync(dir);
-        for (let f = 0; f < 100; f++) fs.writeFileSync(path.join(dir, `f${f}.srm.yaml`), UNOPENED_BAD.replace('stray-app', `app-${d}-${f}`).replace('  name: stray', `  name: s${d}-${f}`));
-      }
       const h = await startHarness({ pull: true, folders: [root] });
       try {
         const text = UNOPENED_BAD;

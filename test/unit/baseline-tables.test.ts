@@ -16,28 +16,7 @@ import {
   diffBaselines,
   diffIsEmpty,
 } from '../../server/src/service';
-
-/** RFC 4180 fields of a CSV text (quoted fields with "" and embedded commas; CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  assert.equal(field, '', 'the CSV ends with CRLF');
-  return rows;
-}
+import { parseCsv } from './export-readers';
 
 /** A custom baseline over microsoft-2026, as the resolver would build it: two overrides, one added layer, one removed. */
 function contract(): Baseline {

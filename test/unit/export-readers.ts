@@ -1,5 +1,6 @@
 // Independent readers of each export format (what a spreadsheet, a Markdown renderer, a browser sees) for the
-// export-text tests: they know nothing of service/exportText.ts; and the matrix of a text as `srm matrix` builds it.
+// export-text tests (and the CSV of the baseline tables, unit and CLI): they know nothing of service/exportText.ts;
+// and the matrix of a text as `srm matrix` builds it.
 import assert from 'node:assert/strict';
 import { diagnose, parseFile } from '../../server/src/service';
 import { matrixFromParsed, type ResponsibilityMatrix } from '../../server/src/service/matrix/build';
