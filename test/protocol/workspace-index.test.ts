@@ -104,6 +104,25 @@ describe('the workspace index', () => {
     assert.ok(!(await symbols(h, 'quiet-app')).some((s) => s.name === 'quiet-app'));
   });
 
+  test('files written at once into a new folder: one created event reads the whole folder (a watcher misses some)', async () => {
+    // A watcher starts watching a folder once it has seen it: of files written at once into a new one, it may report
+    // only some (a git checkout, a copied folder). The first file indexed under a new folder makes the index read it.
+    const dir = path.join(root, 'apps/new-team');
+    writeTree(dir, {
+      'one.srm.yaml': UNOPENED_BAD.replace('stray-app', 'first-new'),
+      'nested/two.srm.yaml': UNOPENED_BAD.replace('stray-app', 'second-new'),
+      'three.srm.yaml': UNOPENED_BAD.replace('stray-app', 'third-new'),
+    });
+    await h.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'one.srm.yaml')).href, type: 1 }] });
+    for (const n of ['first-new', 'second-new', 'third-new']) await indexed(h, n);
+    const reports = await workspaceDiagnostics(h);
+    assert.deepEqual(reports.find((r) => r.uri === pathToFileURL(path.join(dir, 'nested/two.srm.yaml')).href)?.items?.map((d) => d.code), ['unknown-team']);
+    fs.rmSync(dir, { recursive: true });
+    await h.rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(dir).href, type: 3 }] });
+    await h.rpc.sendRequest('srm/checkWorkspace', {});
+    assert.ok(!(await symbols(h, 'second-new')).some((s) => s.name === 'second-new'));
+  });
+
   test('a 50 MB file is listed, not read; a symlink loop ends; an unreadable file is reported and the server keeps answering', async () => {
     const big = path.join(root, 'big/huge.srm.yaml');
     fs.mkdirSync(path.dirname(big), { recursive: true });

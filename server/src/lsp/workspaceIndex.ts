@@ -9,12 +9,13 @@ import { FileChangeType, type FileEvent, type TextDocuments } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SrmSettings } from '../../../shared/protocol';
 import { workspaceFacts } from '../service';
-import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
 import { isConfigName, statFile, walkYaml, whenTrue, yieldToLoop, type FoundFile } from '../node/workspace';
 import type { DocumentSettings, DocSettings } from './documentSettings';
 import { DocLines } from './documents';
 import { parseSettings } from './settings';
 import { configFacts, filePathOf, indexedFacts, keyOf, readEntry, type Entry } from './workspaceFile';
+import type { LoadedConfig } from '../node/config';
+import { IndexConfigs } from './workspaceConfigs';
 import { WorkspaceStore } from './workspaceStore';
 
 export { filePathOf, keyOf, type Entry, type IndexedFacts, type Site } from './workspaceFile';
@@ -34,7 +35,7 @@ export class WorkspaceIndex {
   private folderSettingsCache = new Map<string, Promise<SrmSettings>>();
   private disposed = false;
   /** Which config governs a folder or file: read afresh by every full run (a config may have changed). */
-  private resolver = new ConfigResolver();
+  private readonly configs: IndexConfigs;
 
   /** Opened by the first run: queries wait for the folders to be known (they are from `initialized` on). */
   private gate?: () => void;
@@ -54,6 +55,7 @@ export class WorkspaceIndex {
     private readonly startGraceMs = 0,
   ) {
     this.running = new Promise<void>((resolve) => (this.gate = resolve));
+    this.configs = new IndexConfigs(settings);
   }
 
   /** Told whenever an entry's disk diagnostics change or it is removed (push clients re-publish). */
@@ -112,7 +114,7 @@ export class WorkspaceIndex {
       return this.running.then(() => this.ready());
     }
     const id = ++this.run;
-    this.resolver = new ConfigResolver();
+    this.configs.reset();
     this.running = this.walkAll(id).catch((e) => this.log(`srm: workspace index failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
     this.gate?.();
     this.gate = undefined;
@@ -223,37 +225,62 @@ export class WorkspaceIndex {
     const paths: Array<{ fp: string; type: number }> = [];
     let rescan = false;
     const affected = new Set<string>();
-    const configs = this.knownConfigs();
+    const configs = this.configs.known(this.entries.all());
     for (const c of changes) {
       const fp = typeof c?.uri === 'string' ? filePathOf(c.uri) : undefined;
       if (!fp) continue;
       paths.push({ fp, type: c.type });
       if (isConfigName(path.basename(fp))) rescan = true; // its ignore/files/teams/baselines may change what is indexed
-      for (const cfg of this.configsReading(configs, fp, c.type !== FileChangeType.Changed)) affected.add(cfg);
+      for (const cfg of this.configs.reading(configs, fp, c.type !== FileChangeType.Changed)) affected.add(cfg);
     }
     if (rescan) {
       void this.rescan();
       return;
     }
     if (paths.length === 0) return;
+    const fresh = this.newFolders(paths.filter((p) => p.type === FileChangeType.Created).map((p) => p.fp));
     this.enqueue(async () => {
       for (const { fp, type } of paths) {
         if (type === FileChangeType.Deleted) this.entries.removeUnder(fp);
         else await this.indexPath(fp);
       }
+      for (const dir of fresh) await this.walkNew(dir, configs, affected);
       if (affected.size > 0) await this.recheck(affected);
     });
   }
 
-  /** The configs (paths) that read `fp`: list it under teams:/baselines:, or (`created`) may match it by a glob. */
-  private configsReading(configs: ReadonlyMap<string, LoadedConfig>, fp: string, createdOrDeleted: boolean): string[] {
-    const out: string[] = [];
-    for (const [p, cfg] of configs) {
-      const listed = this.settings.dependencyFiles(cfg).includes(fp);
-      const mayMatch = createdOrDeleted && /\.ya?ml$/i.test(fp) && fp.startsWith(cfg.dir + path.sep) && ((cfg.config.teams?.length ?? 0) > 0 || (cfg.config.baselines?.length ?? 0) > 0);
-      if (listed || mayMatch) out.push(p);
+  /**
+   * The folders that created files are the first of (nothing indexed under them yet), each the topmost such folder
+   * below its workspace folder. A watcher starts watching a new folder once it has seen it, so of files written at
+   * once into one (a git checkout, a copied folder) it may report only some: these folders are read whole.
+   */
+  private newFolders(created: readonly string[]): string[] {
+    if (created.length === 0) return [];
+    const keys = this.entries.keys();
+    const held = (d: string) => keys.some((k) => k.startsWith(d + path.sep));
+    const out = new Set<string>();
+    for (const fp of created) {
+      const folder = this.folderOf(fp);
+      let d = path.dirname(fp);
+      if (!folder || d === folder || !d.startsWith(folder + path.sep) || held(d)) continue;
+      for (let up = path.dirname(d); up !== folder && up.startsWith(folder + path.sep) && !held(up); up = path.dirname(up)) d = up;
+      out.add(d);
     }
-    return out;
+    return [...out].filter((d) => ![...out].some((o) => d.startsWith(o + path.sep)));
+  }
+
+  /** Indexes what a new folder holds that no notification told (and notes the configs that read those files). */
+  private async walkNew(dir: string, configs: ReadonlyMap<string, LoadedConfig>, affected: Set<string>): Promise<void> {
+    const walk = walkYaml(dir, { cancelled: () => this.disposed, skipDir: (d) => this.configs.ignored(d), skipFile: (f) => this.configs.ignored(f), log: this.log });
+    for await (const batch of walk) {
+      for (const f of batch) {
+        if (this.disposed) return;
+        if (this.entries.get(f.path)) continue;
+        await this.indexPath(f.path, f);
+        for (const cfg of this.configs.reading(configs, f.path, true)) affected.add(cfg);
+      }
+      await yieldToLoop();
+    }
   }
 
   /** Re-checks the files on disk governed by these configs (their registries or baselines changed). */
@@ -283,8 +310,8 @@ export class WorkspaceIndex {
     for (const folder of this.folders) {
       for await (const batch of walkYaml(folder, {
         cancelled,
-        skipDir: (d) => this.ignored(d),
-        skipFile: (f) => this.ignored(f),
+        skipDir: (d) => this.configs.ignored(d),
+        skipFile: (f) => this.configs.ignored(f),
         log: this.log,
       })) {
         for (const f of batch) {
@@ -302,7 +329,7 @@ export class WorkspaceIndex {
     }
     if (cancelled()) return;
     // The registries and baseline files the folders' configs list, wherever they are (even ignored by the globs).
-    const configs = this.knownConfigs(true);
+    const configs = this.configs.known(this.entries.all(), true);
     for (const cfg of configs.values()) {
       for (const f of this.settings.dependencyFiles(cfg)) {
         if (cancelled()) return;
@@ -316,30 +343,6 @@ export class WorkspaceIndex {
       if (e.openVersion === undefined && before.has(e.key) && !seen.has(e.key) && !this.dirtyOpen.has(e.uri)) this.entries.remove(e.key);
     }
     for (const d of this.documents.all()) if (typeof d.uri === 'string') this.dirtyOpen.add(d.uri);
-  }
-
-  /** Whether a config ignores `p` (a folder or a file). */
-  private ignored(p: string): boolean {
-    try {
-      return configSelection(this.resolver.forFile(path.join(p, '_')), p) === 'ignored';
-    } catch {
-      return false;
-    }
-  }
-
-  /** The configs that govern indexed files (`inFolders`: files under a workspace folder), by path. */
-  private knownConfigs(inFolders = false): Map<string, LoadedConfig> {
-    const out = new Map<string, LoadedConfig>();
-    for (const e of this.entries.all()) {
-      if (e.configPath === undefined || out.has(e.configPath) || (inFolders && e.folder === undefined)) continue;
-      try {
-        const cfg = this.resolver.forFile(e.configPath);
-        if (cfg) out.set(cfg.path, cfg);
-      } catch {
-        // unreadable: nothing it lists
-      }
-    }
-    return out;
   }
 
   private folderOf(fp: string): string | undefined {
