@@ -45,7 +45,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const log = connectionLog(connection);
   const settings = new DocumentSettings(connection, documents, cache, client, log);
   const diagnostics = new Diagnostics(connection, documents, settings, client, log);
-  const requests = new Requests(connection, options.beforeRequest);
+  // Every request also tells the index the editor is busy (its first walk waits for a quiet moment).
+  const requests = new Requests(connection, (method) => {
+    index.activity();
+    options.beforeRequest?.(method);
+  });
   // The workspace folders, read without opening their files (workspaceIndex.ts), and what is answered from them.
   const index = new WorkspaceIndex(documents, settings, log, INDEX_START_GRACE_MS);
   const workspace = new WorkspaceFeatures(documents, settings, index, client);

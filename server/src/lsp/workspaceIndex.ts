@@ -15,6 +15,7 @@ import { DocLines } from './documents';
 import { parseSettings } from './settings';
 import { configFacts, filePathOf, indexedFacts, keyOf, readEntry, type Entry } from './workspaceFile';
 import type { LoadedConfig } from '../node/config';
+import { StartGate } from './startGate';
 import { IndexConfigs } from './workspaceConfigs';
 import { WorkspaceStore } from './workspaceStore';
 
@@ -39,23 +40,22 @@ export class WorkspaceIndex {
 
   /** Opened by the first run: queries wait for the folders to be known (they are from `initialized` on). */
   private gate?: () => void;
-  /** The first run, waiting out the start-up grace (see the constructor). */
-  private deferred?: ReturnType<typeof setTimeout>;
-  private graceEnd = 0;
+  /** When the first run starts (startGate.ts). */
+  private readonly startGate: StartGate;
 
   /**
-   * `startGraceMs`: the first walk starts this long after the folders are known, or as soon as a query needs the
-   * index, whichever comes first. The files an editor opens at start-up are checked first, from their open text,
-   * instead of waiting behind the walk's reading of them from disk; settings that arrive meanwhile start no second walk.
+   * `startGraceMs`: the first walk starts this long after the folders are known, once the editor is quiet, or as soon
+   * as a query needs the index (startGate.ts); settings that arrive meanwhile start no second walk.
    */
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: DocumentSettings,
     private readonly log: (msg: string) => void,
-    private readonly startGraceMs = 0,
+    startGraceMs = 0,
   ) {
     this.running = new Promise<void>((resolve) => (this.gate = resolve));
     this.configs = new IndexConfigs(settings);
+    this.startGate = new StartGate(startGraceMs, () => void this.rescan());
   }
 
   /** Told whenever an entry's disk diagnostics change or it is removed (push clients re-publish). */
@@ -88,7 +88,7 @@ export class WorkspaceIndex {
   /** Sets the workspace folders (file: uris; others are ignored) and reads them afresh. */
   setFolders(uris: readonly string[]): Promise<void> {
     this.folders = [...new Set(uris.flatMap((u) => filePathOf(u) ?? []).map((p) => path.resolve(p)))];
-    if (this.run === 0 && this.gate) this.graceEnd = performance.now() + this.startGraceMs;
+    if (this.run === 0) this.startGate.begin();
     return this.rescan();
   }
 
@@ -108,11 +108,7 @@ export class WorkspaceIndex {
 
   /** Reads every folder afresh (a newer run cancels this one); resolves when the index is complete. */
   rescan(): Promise<void> {
-    const wait = this.graceEnd - performance.now();
-    if (wait > 0) {
-      this.deferred ??= setTimeout(() => this.startNow(), wait);
-      return this.running.then(() => this.ready());
-    }
+    if (this.startGate.waiting) return this.running.then(() => this.ready());
     const id = ++this.run;
     this.configs.reset();
     this.running = this.walkAll(id).catch((e) => this.log(`srm: workspace index failed: ${e instanceof Error && e.stack ? e.stack : String(e)}`));
@@ -121,17 +117,14 @@ export class WorkspaceIndex {
     return this.ready();
   }
 
-  /** The first run starts now (its grace is over, or a query needs the index). */
-  private startNow(): void {
-    if (this.deferred) clearTimeout(this.deferred);
-    this.deferred = undefined;
-    this.graceEnd = 0;
-    void this.rescan();
+  /** An edit or a request came: a first walk still waiting waits for a quiet moment. */
+  activity(): void {
+    this.startGate.activity();
   }
 
   /** Resolves once the latest run and every queued update are done (or `cancelled()` says to stop waiting). */
   async ready(cancelled: () => boolean = () => false): Promise<void> {
-    if (this.deferred) this.startNow();
+    this.startGate.now();
     for (;;) {
       const run = this.run;
       const running = this.running;
@@ -146,8 +139,7 @@ export class WorkspaceIndex {
   }
 
   dispose(): void {
-    if (this.deferred) clearTimeout(this.deferred);
-    this.deferred = undefined;
+    this.startGate.dispose();
     this.disposed = true;
     this.run++;
     this.gate?.();
@@ -157,6 +149,7 @@ export class WorkspaceIndex {
 
   /** An open document changed (or was opened): its entry is brought up to date before the next query. */
   openChanged(uri: string): void {
+    this.activity();
     if (typeof uri === 'string') this.dirtyOpen.add(uri);
   }
 
