@@ -1,4 +1,4 @@
-// `node --import tsx bench/ab.ts A/server.js B/server.js [--sizes 100,1000,10000] [--rounds 5]`: the editor figures
+// `node --import tsx bench/ab.ts A/server.js B/server.js [--sizes 100,1000,10000] [--rounds 5] [--samples 20]`: the editor figures
 // of `npm run bench` (open→diagnostics, keystroke, hover and completion p50/p95, peak RSS) for two builds of the
 // server, run in turns on the same generated files (A, B, A, B, ...), and the median of each figure over the rounds
 // with B/A. For "is this figure worse than before?" on a shared machine: a single run's p95 of 20 samples is its
@@ -18,6 +18,8 @@ const b: string = second;
 const opt = (f: string, d: string) => (argv.includes(f) ? (argv[argv.indexOf(f) + 1] ?? d) : d);
 const sizes = opt('--sizes', '100,1000,10000').split(',').map(Number);
 const rounds = Number(opt('--rounds', '5'));
+/** Requests of each kind per run (npm run bench: 20; more make a p95 steadier than the second-slowest of 20). */
+const samples = Number(opt('--samples', '20'));
 
 const FIGURES: Array<[string, (r: RunResult) => number]> = [
   ['open→diagnostics', (r) => r.openToDiagnosticsMs],
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     const file = path.join(dir, `bench-${n}.srm.yaml`);
     const text = generate(n, { seed: 42, mistakes: 0.01 });
     writeFileSync(file, text);
-    const plan = { file, text, hoverAt: modelSite(text), completeAt: modelSite(text), editAt: keystrokeSite(text), hovers: 20, completions: 20, edits: 20, timeoutMs: 600_000 };
+    const plan = { file, text, hoverAt: modelSite(text), completeAt: modelSite(text), editAt: keystrokeSite(text), hovers: samples, completions: samples, edits: samples, timeoutMs: 600_000 };
     const runs: Record<'a' | 'b', RunResult[]> = { a: [], b: [] };
     for (let k = 0; k < rounds; k++) {
       for (const [key, server] of [['a', a], ['b', b]] as const) {

@@ -6,13 +6,15 @@ export interface Stats {
   p95: number;
   min: number;
   max: number;
+  /** The samples in the order they were taken. */
+  samples: number[];
 }
 
 /** Nearest-rank percentiles of a sample. */
 export function stats(xs: readonly number[]): Stats {
   const s = [...xs].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? NaN;
-  return { n: s.length, p50: at(0.5), p95: at(0.95), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN };
+  return { n: s.length, p50: at(0.5), p95: at(0.95), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, samples: [...xs] };
 }
 
 /** Offset inside the `service:` value of the middle workload: typing there keeps the file valid. */
