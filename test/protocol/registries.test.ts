@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver';
 import { tempTree } from '../temp-tree';
-import { completion, items, positionOf, pullDiagnostics, startHarness } from './harness';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { change, completion, items, positionOf, pullDiagnostics, startHarness } from './harness';
 
 const REGISTRY = 'apiVersion: srm/v1\nkind: TeamRegistry\nmetadata:\n  name: contoso-teams\nteams:\n  - id: secops\n    name: Security Operations\n    contact: secops@contoso.example\n';
 const DOC = (team: string) =>
@@ -45,6 +46,38 @@ test('registry teams: no unknown-team, completion offers them, hover says where 
       await h2.close();
     }
   } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a registry or baseline file edited in the editor, unsaved: its open dependents are re-checked against the text being typed', async () => {
+  const BASE = 'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: contoso\nextends: microsoft-diagram\n';
+  const dir = tempTree('srm-reg-live-', { 'srm.config.yaml': 'teams: ["teams.yaml"]\nbaselines: ["base.yaml"]\n', 'teams.yaml': REGISTRY, 'base.yaml': BASE });
+  const h = await startHarness({ pull: true });
+  try {
+    const text = DOC('newteam');
+    const { uri } = h.open(path.join(dir, 'app.srm.yaml'), text);
+    const codes = async (u: string) => items(await pullDiagnostics(h, u)).map((d) => d.code);
+    assert.ok((await codes(uri)).includes('unknown-team'));
+    // The registry, opened and edited but not saved: newteam is defined now.
+    const reg = h.open(path.join(dir, 'teams.yaml'), REGISTRY, 'yaml');
+    await change(h, reg.uri, `${REGISTRY}  - id: newteam\n`);
+    await sleep(400); // the dependents' re-check is debounced
+    assert.ok(!(await codes(uri)).includes('unknown-team'), 'the unsaved registry counts');
+    // Closed without saving: the file on disk counts again.
+    h.rpc.sendNotification('textDocument/didClose', { textDocument: { uri: reg.uri } });
+    await sleep(400);
+    assert.ok((await codes(uri)).includes('unknown-team'), 'back to the saved registry');
+    // A baseline file, likewise: a document selecting a baseline that exists only in the unsaved text.
+    const sel = DOC('secops').replace('  name: app\n', '  name: app\n  baseline: contoso-next\n');
+    const s = h.open(path.join(dir, 'sel.srm.yaml'), sel);
+    assert.ok((await codes(s.uri)).includes('unknown-baseline'));
+    const b = h.open(path.join(dir, 'base.yaml'), BASE, 'yaml');
+    await change(h, b.uri, BASE.replace('name: contoso', 'name: contoso-next'));
+    await sleep(400);
+    assert.ok(!(await codes(s.uri)).includes('unknown-baseline'), 'the unsaved baseline counts');
+  } finally {
+    await h.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,7 @@
 // Per-document settings and their cache, and what they decide: is this a responsibility file, with which options.
 // `srm.*` is pulled per resource (workspace/configuration) on top of the nearest srm.config.yaml.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
@@ -56,8 +56,9 @@ export class DocumentSettings {
   generation = 0;
   private globalSettings: unknown = undefined;
   private resolver = new ConfigResolver();
-  private baselineLoader = new BaselineLoader();
-  private registryLoader = new RegistryLoader();
+  /** The listed baseline and registry files are read as the editor holds them when open (saved or not). */
+  private baselineLoader = new BaselineLoader((f) => this.openTextOf(f));
+  private registryLoader = new RegistryLoader((f) => this.openTextOf(f));
   private readonly cache = new Map<string, Promise<DocSettings>>();
   private readonly reportedConfigErrors = new Set<string>();
 
@@ -245,6 +246,12 @@ export class DocumentSettings {
   forget(uri: string): void {
     this.docs.delete(uri);
     this.cache.delete(uri);
+  }
+
+  /** The text of `file` (absolute) when it is open in the editor. */
+  private openTextOf(file: string): string | undefined {
+    const d = this.documents.get(pathToFileURL(file).href) ?? this.documents.all().find((x) => filePath(x.uri) === file);
+    return d?.getText();
   }
 
   /** Settings changed (or an srm.config.yaml did): everything cached from them is dropped. */

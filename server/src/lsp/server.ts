@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocuments,
   type Connection,
   type InitializeParams,
@@ -31,6 +32,8 @@ export interface ServerOptions {
   beforeRequest?: (method: string) => void;
 }
 
+/** How long after the last keystroke in an open registry or baseline file its dependents are re-checked. */
+const DEPENDENTS_DELAY_MS = 200;
 /** Work the index leaves to the editor's first opened files (WorkspaceIndex's constructor says why). */
 const INDEX_START_GRACE_MS = 1000;
 
@@ -54,7 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const index = new WorkspaceIndex(documents, settings, log, INDEX_START_GRACE_MS);
   const workspace = new WorkspaceFeatures(documents, settings, index, client);
   const workspaceDiagnostics = new WorkspaceDiagnostics(connection, documents, settings, index, client, log);
-  const parts: Parts = { connection, requests, client, documents, settings, diagnostics, index };
+  const parts: Parts = { connection, requests, client, documents, settings, diagnostics, index, onShutdown: [] };
 
   registerLifecycle(parts);
   registerChanges(parts);
@@ -84,10 +87,12 @@ interface Parts {
   settings: DocumentSettings;
   diagnostics: Diagnostics;
   index: WorkspaceIndex;
+  /** What stops at shutdown (pending timers). */
+  onShutdown: Array<() => void>;
 }
 
 /** initialize, initialized (dynamic registrations, the folders' index) and shutdown. */
-function registerLifecycle({ connection, requests, client, settings, index }: Parts): void {
+function registerLifecycle({ connection, requests, client, settings, index, onShutdown }: Parts): void {
   let folders: string[] = [];
   connection.onInitialize(
     requests.wrap('initialize', (params: InitializeParams) => {
@@ -125,6 +130,7 @@ function registerLifecycle({ connection, requests, client, settings, index }: Pa
   );
   connection.onShutdown(
     requests.wrap('shutdown', () => {
+      for (const stop of onShutdown) stop();
       index.dispose();
       return undefined;
     }),
@@ -132,9 +138,33 @@ function registerLifecycle({ connection, requests, client, settings, index }: Pa
 }
 
 /** Settings, watched files and document events: what they re-check. */
-function registerChanges({ connection, requests, client, documents, settings, diagnostics, index }: Parts): void {
+function registerChanges({ connection, requests, client, documents, settings, diagnostics, index, onShutdown }: Parts): void {
   const refreshHints = () => {
     if (client.inlayHintRefresh) connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
+  // A registry or baseline file edited in the editor counts as typed, saved or not (the loaders read open files'
+  // text): a moment after the last keystroke, the files that depend on it are re-checked; closing it unsaved
+  // brings back the file on disk.
+  const edited = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onShutdown.push(() => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  });
+  const dependencyEdited = (uri: string, closed: boolean) => {
+    if (!edited.has(uri) && !settings.isRegistryFile(uri) && !settings.isBaselineFile(uri)) return;
+    if (closed) edited.delete(uri);
+    else edited.add(uri);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(
+      requests.guard('dependents of an edited registry or baseline', () => {
+        timer = undefined;
+        index.fileEvents([{ uri, type: FileChangeType.Changed }]); // before the reset: it reads which configs list it
+        diagnostics.refreshAll();
+        refreshHints();
+      }),
+      DEPENDENTS_DELAY_MS,
+    );
   };
   connection.onDidChangeConfiguration(
     requests.guard('didChangeConfiguration', (params) => {
@@ -161,6 +191,7 @@ function registerChanges({ connection, requests, client, documents, settings, di
     requests.guard('didChangeContent', (e) => {
       diagnostics.schedule(e.document.uri);
       index.openChanged(e.document.uri);
+      dependencyEdited(e.document.uri, false);
     }),
   );
   documents.onDidClose(
@@ -168,6 +199,7 @@ function registerChanges({ connection, requests, client, documents, settings, di
       settings.forget(e.document.uri);
       diagnostics.closed(e.document.uri);
       index.closed(e.document.uri);
+      dependencyEdited(e.document.uri, true);
     }),
   );
 }

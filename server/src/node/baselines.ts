@@ -29,7 +29,10 @@ export interface LoadedBaselines {
 }
 
 /** Reads the baselines `cfg` lists. */
-export function loadBaselines(cfg: LoadedConfig | undefined): LoadedBaselines {
+/** The text of a file as the editor holds it (an open document, saved or not), or undefined: it is read from disk. */
+export type OpenText = (file: string) => string | undefined;
+
+export function loadBaselines(cfg: LoadedConfig | undefined, openText?: OpenText): LoadedBaselines {
   const globs = cfg?.config.baselines ?? [];
   if (!cfg || globs.length === 0) return { scope: scopeFromSources([]), errors: [], files: [] };
   const errors: string[] = [];
@@ -43,6 +46,11 @@ export function loadBaselines(cfg: LoadedConfig | undefined): LoadedBaselines {
   const files = [...found.keys()].sort();
   for (const f of files) {
     let text: string;
+    const open = openText?.(f);
+    if (open !== undefined) {
+      sources.push({ source: f, text: open });
+      continue;
+    }
     try {
       const st = fs.statSync(f);
       if (st.size > MAX_BYTES) {
@@ -122,11 +130,14 @@ export function walkGlob(cfg: LoadedConfig, g: string, errors: string[]): string
 export class BaselineLoader {
   private readonly byConfig = new Map<string, LoadedBaselines>();
 
+  /** `openText`: the editor's text of open files, which wins over the disk's (the server; the CLI reads the disk). */
+  constructor(private readonly openText?: OpenText) {}
+
   forConfig(cfg: LoadedConfig | undefined): LoadedBaselines {
     const key = cfg?.path ?? '';
     let hit = this.byConfig.get(key);
     if (!hit) {
-      hit = loadBaselines(cfg);
+      hit = loadBaselines(cfg, this.openText);
       this.byConfig.set(key, hit);
     }
     return hit;

@@ -4,7 +4,7 @@
 // place in srm.config.yaml): the CLI exits 2, the editor shows it on the config file. Never throws.
 import * as fs from 'node:fs';
 import { registriesFromSources, type ConfigError, type LoadedRegistries, type RegistrySource, type TeamContext } from '../service';
-import { walkGlob } from './baselines';
+import { walkGlob, type OpenText } from './baselines';
 import type { LoadedConfig } from './config';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -19,7 +19,7 @@ export interface ConfigRegistries {
 
 const EMPTY: ConfigRegistries = { loaded: registriesFromSources([]), errors: [], files: [] };
 
-export function loadRegistries(cfg: LoadedConfig | undefined): ConfigRegistries {
+export function loadRegistries(cfg: LoadedConfig | undefined, openText?: OpenText): ConfigRegistries {
   const globs = cfg?.config.teamsAt ?? [];
   if (!cfg || globs.length === 0) return EMPTY;
   const errors: ConfigError[] = [];
@@ -39,6 +39,11 @@ export function loadRegistries(cfg: LoadedConfig | undefined): ConfigRegistries 
   }
   const sources: RegistrySource[] = [];
   for (const f of order) {
+    const open = openText?.(f);
+    if (open !== undefined) {
+      sources.push({ source: f, text: open });
+      continue;
+    }
     try {
       if (fs.statSync(f).size > MAX_BYTES) {
         errors.push(at(globOf.get(f)!, `teams: ${f} is larger than ${MAX_BYTES / 1024 / 1024} MB; not read`));
@@ -62,11 +67,14 @@ export function loadRegistries(cfg: LoadedConfig | undefined): ConfigRegistries 
 export class RegistryLoader {
   private readonly byConfig = new Map<string, ConfigRegistries>();
 
+  /** `openText`: the editor's text of open files, which wins over the disk's (the server; the CLI reads the disk). */
+  constructor(private readonly openText?: OpenText) {}
+
   forConfig(cfg: LoadedConfig | undefined): ConfigRegistries {
     const key = cfg?.path ?? '';
     let hit = this.byConfig.get(key);
     if (!hit) {
-      hit = loadRegistries(cfg);
+      hit = loadRegistries(cfg, this.openText);
       this.byConfig.set(key, hit);
     }
     return hit;
