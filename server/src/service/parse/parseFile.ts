@@ -92,19 +92,12 @@ function registryDocument(text: string, index: number, start: number, end: numbe
     return undefined; // an alias bomb: the whole-document path reports it
   }
   const name = registryDoc.facts.name;
-  return {
-    index,
-    start,
-    end,
-    syntax: [],
-    header: null,
-    ...(name ? { name } : {}),
-    headerMap: (o) => o + start,
-    workloads: [],
-    whole: true,
-    baseline: MICROSOFT_DIAGRAM,
-    registryDoc,
-  };
+  return { ...documentWithoutWorkloads(index, start, end, [], name), registryDoc };
+}
+
+/** A document read whole that has no workloads: a registry, a baseline document, one that does not parse. */
+function documentWithoutWorkloads(index: number, start: number, end: number, syntax: RawFinding[], name?: string): ParsedDocument {
+  return { index, start, end, syntax, header: null, ...(name ? { name } : {}), headerMap: (o) => o + start, workloads: [], whole: true, baseline: MICROSOFT_DIAGRAM };
 }
 
 /** The ParsedDocument of a baseline document; undefined when it is not one after all (the usual paths take it). */
@@ -119,7 +112,7 @@ function baselineDocument(
   if (entry === null) {
     // It does not parse: its syntax findings, and nothing else, as for any document.
     const syntax = yamlSyntaxOnly(text.slice(start, end), start);
-    return syntax ? { index, start, end, syntax, header: null, headerMap: (o) => o + start, workloads: [], whole: true, baseline: MICROSOFT_DIAGRAM } : undefined;
+    return syntax ? documentWithoutWorkloads(index, start, end, syntax) : undefined;
   }
   // The scope's entry of that name is this document unless an earlier document took the name.
   const taken = scope.entry(entry.name) !== entry;
@@ -130,19 +123,7 @@ function baselineDocument(
     // Two baseline documents of one file with one name: documents select the first; the repeat is reported.
     meaning.push(duplicateNames([{ name: entry.name, span: nameSpan }, { name: entry.name, span: nameSpan }], 'baseline')[0] as RawFinding);
   }
-  return {
-    index,
-    start,
-    end,
-    syntax: [],
-    header: null,
-    ...(entry.name ? { name: entry.name } : {}),
-    headerMap: (o) => o + start,
-    workloads: [],
-    whole: true,
-    baseline: MICROSOFT_DIAGRAM,
-    baselineDoc: { analysis: entry.analysis, meaning },
-  };
+  return { ...documentWithoutWorkloads(index, start, end, [], entry.name), baselineDoc: { analysis: entry.analysis, meaning } };
 }
 
 /** Parses a document chunk by chunk; undefined when it must be parsed whole instead. */
