@@ -1,7 +1,6 @@
 // Per-document settings and their cache, and what they decide: is this a responsibility file, with which options.
 // `srm.*` is pulled per resource (workspace/configuration) on top of the nearest srm.config.yaml.
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, type SrmSettings } from '../../../shared/protocol';
@@ -20,7 +19,7 @@ import { BaselineLoader, baselineOptionsFor } from '../node/baselines';
 import { RegistryLoader, teamContextFor } from '../node/registries';
 import { ConfigResolver, configSelection, type LoadedConfig } from '../node/config';
 import type { ClientFeatures } from './capabilities';
-import type { DocumentCache } from './documents';
+import { filePathOf, openDocumentAt, type DocumentCache } from './documents';
 import { parseSettings } from './settings';
 
 export interface DocSettings {
@@ -30,15 +29,6 @@ export interface DocSettings {
   baselines: BaselineOptions;
   /** The teams of the registries the config lists (srm.config.yaml `teams:`). */
   teams?: TeamContext;
-}
-
-function filePath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A uri's path for matching `srm.files`: decoded when it can be (a malformed escape stays as written). */
@@ -111,7 +101,7 @@ export class DocumentSettings {
 
   /** The DocSettings of `uri` under `settings` already read: its config, the baselines and teams in reach (sync). */
   withSettings(uri: string, settings: SrmSettings): DocSettings {
-    const fp = filePath(uri);
+    const fp = filePathOf(uri);
     let config: LoadedConfig | undefined;
     if (fp) {
       try {
@@ -158,16 +148,10 @@ export class DocumentSettings {
     }
   }
 
-  /** Whether `uri` is a team registry some config lists (a change to it re-checks its dependents). */
-  isRegistryFile(uri: string): boolean {
-    const fp = filePath(uri);
-    return fp !== undefined && this.registryLoader.isRegistryFile(fp);
-  }
-
-  /** Whether `uri` is a file some config lists under `baselines:` (a change to it re-checks its dependents). */
-  isBaselineFile(uri: string): boolean {
-    const fp = filePath(uri);
-    return fp !== undefined && this.baselineLoader.isBaselineFile(fp);
+  /** Whether `uri` is a team registry or baseline file some config lists (a change to it re-checks its dependents). */
+  isListedFile(uri: string): boolean {
+    const fp = filePathOf(uri);
+    return fp !== undefined && (this.registryLoader.lists(fp) || this.baselineLoader.lists(fp));
   }
 
   /** Decided by file name and content (and srm.files / srm.config.yaml), never by the editor's language id. */
@@ -177,7 +161,7 @@ export class DocumentSettings {
 
   /** isSrm of a text that is not open (the workspace index; `text` may be the file's first part only). */
   isSrmText(uri: string, text: string, s: DocSettings): boolean {
-    const fp = filePath(uri);
+    const fp = filePathOf(uri);
     const name = fp ?? nameOf(uri);
     // srm.config.yaml first, as the CLI decides (one function for both), then the editor's srm.files.
     const byConfig = fp ? configSelection(s.config, fp) : undefined;
@@ -201,7 +185,7 @@ export class DocumentSettings {
     if (!/(^|[/\\])srm\.config\.ya?ml$/.test(doc.uri)) return undefined;
     const lines = this.docs.lines(doc);
     // Its registries (teams: globs) are read from disk: shown for the text as saved, at the glob they are about.
-    const fp = filePath(doc.uri);
+    const fp = filePathOf(doc.uri);
     let registryErrors: ReturnType<typeof parseConfig>['errors'] = [];
     const parsed = parseConfig(doc.getText());
     if (fp && parsed.errors.length === 0 && parsed.config.teamsAt) {
@@ -250,8 +234,7 @@ export class DocumentSettings {
 
   /** The text of `file` (absolute) when it is open in the editor. */
   private openTextOf(file: string): string | undefined {
-    const d = this.documents.get(pathToFileURL(file).href) ?? this.documents.all().find((x) => filePath(x.uri) === file);
-    return d?.getText();
+    return openDocumentAt(this.documents, file)?.getText();
   }
 
   /** Settings changed (or an srm.config.yaml did): everything cached from them is dropped. */

@@ -1,7 +1,8 @@
 // The per-document parse cache: the ParsedFile per uri@version and its findings, as LSP diagnostics.
 // The previous version feeds incremental parsing, findings are kept per settings generation; offsets <-> positions.
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { Diagnostic, Range, TextDocuments } from 'vscode-languageserver';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl } from '../../../shared/protocol';
 import { diagnose, parseFile, type BaselineOptions, type DiagnoseOptions, type Finding, type Fix, type LineIndex, type ParsedFile, type Position } from '../service';
@@ -150,4 +151,23 @@ export function toDiagnostic(f: Finding, parsed: ParsedFile, version: number): D
     d.data = data;
   }
   return d;
+}
+
+/** The file path of a file: uri; undefined for another scheme or a malformed uri (a number, nothing). */
+export function filePathOf(uri: string): string | undefined {
+  // A document opened with a malformed uri (a number, nothing) is kept by TextDocuments under that value.
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The open document of the file at `fp` (absolute), whatever spelling of its uri the editor used; a uri that is not
+ * a file: uri matches when it is `fp` itself (as the workspace index keys such a document).
+ */
+export function openDocumentAt(documents: TextDocuments<TextDocument>, fp: string): TextDocument | undefined {
+  return documents.get(pathToFileURL(fp).href) ?? documents.all().find((d) => (filePathOf(d.uri) ?? String(d.uri)) === fp);
 }

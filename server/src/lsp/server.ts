@@ -152,7 +152,7 @@ function registerChanges({ connection, requests, client, documents, settings, di
     timer = undefined;
   });
   const dependencyEdited = (uri: string, closed: boolean) => {
-    if (!edited.has(uri) && !settings.isRegistryFile(uri) && !settings.isBaselineFile(uri)) return;
+    if (!edited.has(uri) && !settings.isListedFile(uri)) return;
     if (closed) edited.delete(uri);
     else edited.add(uri);
     if (timer) clearTimeout(timer);
@@ -180,8 +180,8 @@ function registerChanges({ connection, requests, client, documents, settings, di
       if (!Array.isArray(params?.changes)) return;
       // The index first: it reads which files the configs list before the reset below forgets them.
       index.fileEvents(params.changes);
-      // A config, or a baseline file a config lists (or any created/deleted file a baselines: glob may match).
-      if (params.changes.some((c) => /srm\.config\.ya?ml$/.test(c.uri) || settings.isBaselineFile(c.uri) || settings.isRegistryFile(c.uri) || (c.type !== 2 && /\.ya?ml$/.test(c.uri)))) {
+      // A config, or a registry or baseline file a config lists (or any created/deleted file a glob may match).
+      if (params.changes.some((c) => /srm\.config\.ya?ml$/.test(c.uri) || settings.isListedFile(c.uri) || (c.type !== 2 && /\.ya?ml$/.test(c.uri)))) {
         diagnostics.refreshAll();
         refreshHints();
       }

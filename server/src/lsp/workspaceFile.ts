@@ -2,14 +2,16 @@
 // diagnostics of its text on disk), and reading it from disk: is it a responsibility file, a config, too large to
 // read, unreadable; its findings under the settings and config that govern it. Nothing is executed or written.
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl, type SrmSettings } from '../../../shared/protocol';
 import { diagnose, parseConfig, parseFile, unquoted, workspaceFacts, type WorkspaceFacts } from '../service';
 import { isConfigName, readHead, readTextSync, statFile, type FoundFile } from '../node/workspace';
 import type { DocumentSettings } from './documentSettings';
-import { DocLines, toDiagnostic, type Lines } from './documents';
+import { DocLines, filePathOf, toDiagnostic, type Lines } from './documents';
+
+export { filePathOf } from './documents';
 
 /** Enough of a big YAML file to see its header lines (apiVersion: srm/v1). */
 const HEAD_BYTES = 64 * 1024;
@@ -54,15 +56,6 @@ export interface Entry {
 
 export const EMPTY_FACTS: IndexedFacts = { documents: [], teamDefs: [], teamRefs: [], baselineDefs: [], baselineRefs: [], workloads: [] };
 
-export function filePathOf(uri: string): string | undefined {
-  // A document opened with a malformed uri (a number, nothing) is kept by TextDocuments under that value.
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The index key of a uri: its path for files, else the uri itself. */
 export function keyOf(uri: string): string {

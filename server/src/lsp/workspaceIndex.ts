@@ -11,7 +11,7 @@ import type { SrmSettings } from '../../../shared/protocol';
 import { workspaceFacts } from '../service';
 import { isConfigName, statFile, walkYaml, whenTrue, yieldToLoop, type FoundFile } from '../node/workspace';
 import type { DocumentSettings, DocSettings } from './documentSettings';
-import { DocLines } from './documents';
+import { DocLines, openDocumentAt } from './documents';
 import { parseSettings } from './settings';
 import { configFacts, filePathOf, indexedFacts, keyOf, readEntry, type Entry } from './workspaceFile';
 import type { LoadedConfig } from '../node/config';
@@ -259,7 +259,8 @@ export class WorkspaceIndex {
       for (let up = path.dirname(d); up !== folder && up.startsWith(folder + path.sep) && !held(up); up = path.dirname(up)) d = up;
       out.add(d);
     }
-    return [...out].filter((d) => ![...out].some((o) => d.startsWith(o + path.sep)));
+    const dirs = [...out];
+    return dirs.filter((d) => !dirs.some((o) => d.startsWith(o + path.sep)));
   }
 
   /** Indexes what a new folder holds that no notification told (and notes the configs that read those files). */
@@ -368,7 +369,7 @@ export class WorkspaceIndex {
    * name or content says). A file that is gone or no longer a responsibility file leaves the index.
    */
   private async indexPath(fp: string, found?: FoundFile, force = false): Promise<void> {
-    const open = this.documents.get(pathToFileURL(fp).href) ?? [...this.documents.all()].find((d) => keyOf(d.uri) === fp);
+    const open = openDocumentAt(this.documents, fp);
     if (open) {
       this.dirtyOpen.add(open.uri);
       return;

@@ -17,7 +17,8 @@ import type { LoadedConfig } from './config';
 /** Files looked at at most per config walk: a glob over a huge tree stops there (and says so). */
 const MAX_ENTRIES = 50_000;
 /** A listed file above this size is not read (a baseline document is small). */
-const MAX_BYTES = 5 * 1024 * 1024;
+/** A listed file larger than this is not read (a config error). */
+export const LISTED_MAX_BYTES = 5 * 1024 * 1024;
 const SKIP = new Set(['node_modules', '.git']);
 
 export interface LoadedBaselines {
@@ -28,10 +29,22 @@ export interface LoadedBaselines {
   files: string[];
 }
 
-/** Reads the baselines `cfg` lists. */
 /** The text of a file as the editor holds it (an open document, saved or not), or undefined: it is read from disk. */
 export type OpenText = (file: string) => string | undefined;
 
+/** A file a config lists (a baseline file, a team registry): the editor's text when open, else the disk's. */
+export function readListed(file: string, openText?: OpenText): { text: string } | { tooLarge: true } | { code: string } {
+  const open = openText?.(file);
+  if (open !== undefined) return { text: open };
+  try {
+    if (fs.statSync(file).size > LISTED_MAX_BYTES) return { tooLarge: true };
+    return { text: fs.readFileSync(file, 'utf8') };
+  } catch (e) {
+    return { code: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
+}
+
+/** Reads the baselines `cfg` lists. */
 export function loadBaselines(cfg: LoadedConfig | undefined, openText?: OpenText): LoadedBaselines {
   const globs = cfg?.config.baselines ?? [];
   if (!cfg || globs.length === 0) return { scope: scopeFromSources([]), errors: [], files: [] };
@@ -45,24 +58,10 @@ export function loadBaselines(cfg: LoadedConfig | undefined, openText?: OpenText
   const sources: BaselineSource[] = [];
   const files = [...found.keys()].sort();
   for (const f of files) {
-    let text: string;
-    const open = openText?.(f);
-    if (open !== undefined) {
-      sources.push({ source: f, text: open });
-      continue;
-    }
-    try {
-      const st = fs.statSync(f);
-      if (st.size > MAX_BYTES) {
-        errors.push(`${f}: listed under baselines: but larger than ${MAX_BYTES / 1024 / 1024} MB; not read`);
-        continue;
-      }
-      text = fs.readFileSync(f, 'utf8');
-    } catch (e) {
-      errors.push(`${f}: listed under baselines: but cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      continue;
-    }
-    sources.push({ source: f, text });
+    const r = readListed(f, openText);
+    if ('text' in r) sources.push({ source: f, text: r.text });
+    else if ('tooLarge' in r) errors.push(`${f}: listed under baselines: but larger than ${LISTED_MAX_BYTES / 1024 / 1024} MB; not read`);
+    else errors.push(`${f}: listed under baselines: but cannot be read (${r.code})`);
   }
   const scope = scopeFromSources(sources);
   const withDocs = new Set(scope.allEntries().map((e) => e.source));
@@ -126,31 +125,44 @@ export function walkGlob(cfg: LoadedConfig, g: string, errors: string[]): string
   return out.sort();
 }
 
-/** Caches the baselines per config file (a run of the CLI, or the server until a config or baseline file changes). */
-export class BaselineLoader {
-  private readonly byConfig = new Map<string, LoadedBaselines>();
+/**
+ * What a config's listed files give (its baselines, its registries), cached per config file: for a run of the CLI,
+ * or in the server until a config or listed file changes. `openText`: the editor's text of open files, which wins
+ * over the disk's (the server; the CLI reads the disk).
+ */
+export class PerConfig<T extends { files: readonly string[] }> {
+  private readonly byConfig = new Map<string, T>();
 
-  /** `openText`: the editor's text of open files, which wins over the disk's (the server; the CLI reads the disk). */
-  constructor(private readonly openText?: OpenText) {}
+  constructor(
+    private readonly load: (cfg: LoadedConfig | undefined, openText?: OpenText) => T,
+    private readonly openText?: OpenText,
+  ) {}
 
-  forConfig(cfg: LoadedConfig | undefined): LoadedBaselines {
+  forConfig(cfg: LoadedConfig | undefined): T {
     const key = cfg?.path ?? '';
     let hit = this.byConfig.get(key);
     if (!hit) {
-      hit = loadBaselines(cfg, this.openText);
+      hit = this.load(cfg, this.openText);
       this.byConfig.set(key, hit);
     }
     return hit;
   }
 
-  /** Whether `file` (absolute) is one of the baseline files some config lists (a change to it must re-check). */
-  isBaselineFile(file: string): boolean {
+  /** Whether `file` (absolute) is one some config lists (a change to it must re-check its dependents). */
+  lists(file: string): boolean {
     for (const l of this.byConfig.values()) if (l.files.includes(file)) return true;
     return false;
   }
 
   clear(): void {
     this.byConfig.clear();
+  }
+}
+
+/** The baselines per config file. */
+export class BaselineLoader extends PerConfig<LoadedBaselines> {
+  constructor(openText?: OpenText) {
+    super(loadBaselines, openText);
   }
 }
 

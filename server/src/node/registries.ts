@@ -2,12 +2,10 @@
 // bounded walk as the baselines, read, and turned into the TeamContext the engine checks documents with. A glob that
 // matches nothing, or a listed file that is not a TeamRegistry, is a configuration error (ConfigError, on the glob's
 // place in srm.config.yaml): the CLI exits 2, the editor shows it on the config file. Never throws.
-import * as fs from 'node:fs';
 import { registriesFromSources, type ConfigError, type LoadedRegistries, type RegistrySource, type TeamContext } from '../service';
-import { walkGlob, type OpenText } from './baselines';
+import { LISTED_MAX_BYTES, PerConfig, readListed, walkGlob, type OpenText } from './baselines';
 import type { LoadedConfig } from './config';
 
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export interface ConfigRegistries {
   loaded: LoadedRegistries;
@@ -39,20 +37,10 @@ export function loadRegistries(cfg: LoadedConfig | undefined, openText?: OpenTex
   }
   const sources: RegistrySource[] = [];
   for (const f of order) {
-    const open = openText?.(f);
-    if (open !== undefined) {
-      sources.push({ source: f, text: open });
-      continue;
-    }
-    try {
-      if (fs.statSync(f).size > MAX_BYTES) {
-        errors.push(at(globOf.get(f)!, `teams: ${f} is larger than ${MAX_BYTES / 1024 / 1024} MB; not read`));
-        continue;
-      }
-      sources.push({ source: f, text: fs.readFileSync(f, 'utf8') });
-    } catch (e) {
-      errors.push(at(globOf.get(f)!, `teams: ${f} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
-    }
+    const r = readListed(f, openText);
+    if ('text' in r) sources.push({ source: f, text: r.text });
+    else if ('tooLarge' in r) errors.push(at(globOf.get(f)!, `teams: ${f} is larger than ${LISTED_MAX_BYTES / 1024 / 1024} MB; not read`));
+    else errors.push(at(globOf.get(f)!, `teams: ${f} cannot be read (${r.code})`));
   }
   const loaded = registriesFromSources(sources);
   for (const file of loaded.files) {
@@ -63,30 +51,10 @@ export function loadRegistries(cfg: LoadedConfig | undefined, openText?: OpenTex
   return { loaded, errors, files: sources.map((s) => s.source) };
 }
 
-/** Caches the registries per config file (a CLI run, or the server until a config or registry file changes). */
-export class RegistryLoader {
-  private readonly byConfig = new Map<string, ConfigRegistries>();
-
-  /** `openText`: the editor's text of open files, which wins over the disk's (the server; the CLI reads the disk). */
-  constructor(private readonly openText?: OpenText) {}
-
-  forConfig(cfg: LoadedConfig | undefined): ConfigRegistries {
-    const key = cfg?.path ?? '';
-    let hit = this.byConfig.get(key);
-    if (!hit) {
-      hit = loadRegistries(cfg, this.openText);
-      this.byConfig.set(key, hit);
-    }
-    return hit;
-  }
-
-  isRegistryFile(file: string): boolean {
-    for (const r of this.byConfig.values()) if (r.files.includes(file)) return true;
-    return false;
-  }
-
-  clear(): void {
-    this.byConfig.clear();
+/** The registries per config file (PerConfig in baselines.ts). */
+export class RegistryLoader extends PerConfig<ConfigRegistries> {
+  constructor(openText?: OpenText) {
+    super(loadRegistries, openText);
   }
 }
 
