@@ -5,6 +5,22 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 /**
+ * yaml's ES module build (the one its package.json gives browsers: the same code, with console.warn for
+ * process.emitWarning) instead of its CommonJS one. esbuild then hoists yaml's functions into the bundle's scope;
+ * from CommonJS every call of an imported function (isMap, isScalar, ...) went through an interop getter, ~5% of
+ * `srm lint`'s time. Measured (2,000 generated files, `srm lint --jobs 1`, 5 runs each, interleaved): 2.45 → 2.13 s
+ * median, the same output.
+ * @type {import('esbuild').Plugin}
+ */
+const yamlAsEsm = {
+  name: 'yaml-as-esm',
+  setup(build) {
+    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules/yaml/browser/index.js');
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: entry }));
+  },
+};
+
+/**
  * The four builds. `production`: minified, no source maps (what `npm run package` ships). `outdir`: where the
  * bundles go (dist/ unless the bench builds elsewhere).
  * @param {{ production?: boolean, outdir?: string }} [o]
@@ -13,6 +29,7 @@ import * as esbuild from 'esbuild';
 export function builds({ production = false, outdir = 'dist' } = {}) {
   /** @type {import('esbuild').BuildOptions} */
   const common = {
+    plugins: [yamlAsEsm],
     bundle: true,
     platform: 'node',
     target: 'node20',
