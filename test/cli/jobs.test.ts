@@ -181,7 +181,7 @@ describe('srm lint --jobs: the same results in every thread arrangement', () => 
     assert.equal(crashed.stderr.split('\n').filter((l) => !/worker thread stopped/.test(l)).join('\n'), one.stderr);
   });
 
-  it('an unreadable file in the middle of the tree is the same I/O error (exit 2) with and without workers', () => {
+  it('an unreadable file in the middle of the tree is the same I/O error (exit 2) with and without workers (those discovery started are ended: no hang)', () => {
     const d = makeTree();
     const victim = path.join(d, 'apps/team-2/area-2/file-098.srm.yaml');
     assert.ok(fs.existsSync(victim));

@@ -123,13 +123,20 @@ function readText(file: string): { text: string; exact: boolean } {
 }
 
 /**
- * The files to check for the command-line arguments (none: the current directory). Named files, like found
+ * The files to check for the command-line arguments (none: the current directory); `found` hears of each kept file
+ * as it is read (how many so far, and their text's length). Named files, like found
  * ones, are checked when they are responsibility files (or listed in the config's `files`) and not ignored;
  * a path that does not exist, or a glob that matches no file at all, is a usage error.
  */
-export function collectFiles(args: readonly string[], cwd: string, configs: ConfigResolver): Candidate[] {
+export function collectFiles(
+  args: readonly string[],
+  cwd: string,
+  configs: ConfigResolver,
+  found?: (files: number, bytes: number) => void,
+): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
+  let bytes = 0;
   const consider = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
@@ -141,6 +148,8 @@ export function collectFiles(args: readonly string[], cwd: string, configs: Conf
     const { text, exact } = readText(file);
     if (!listed && !isResponsibilityFile(path.basename(file), text)) return;
     out.push({ path: file, text, config: cfg, exact });
+    bytes += text.length;
+    found?.(out.length, bytes);
   };
 
   const roots = args.length === 0 ? ['.'] : args;

@@ -30,7 +30,7 @@ import { ruleDocUrl } from '../../../shared/protocol';
 import { formatStylish } from './format/stylish';
 import { writeFileAtomic } from './fsio';
 import { SEVERITY_RANK, checkCandidate, engineOptions, newLoaders, type CheckChoices, type CheckInput, type CheckOutcome, type FileResult } from './lint';
-import { checkInPool, isLintWorker, runLintWorker, threadsFor } from './pool';
+import { EarlyWorkers, checkInPool, isLintWorker, runLintWorker, threadsFor } from './pool';
 
 export interface Io {
   cwd: string;
@@ -193,6 +193,15 @@ function lint(opts: Options, io: Io): number | Promise<number> {
 
   let candidates: Candidate[];
   let displayBase = io.cwd;
+  const choices: CheckChoices = {
+    requireReason: opts.requireReason,
+    inlineSuppressions: opts.inlineSuppressions,
+    config: opts.config === undefined ? undefined : path.resolve(io.cwd, opts.config),
+    baseline: opts.baseline,
+    fix: opts.fix,
+    fixDryRun: opts.fixDryRun,
+  };
+  const early = new EarlyWorkers(__filename, choices, opts.jobs, io.env);
   if (opts.stdin) {
     const text = io.readStdin();
     const name = opts.stdinFilepath;
@@ -206,18 +215,15 @@ function lint(opts: Options, io: Io): number | Promise<number> {
   } else {
     // A config that governs the working directory must be valid even when it excludes every file.
     validConfigFor(configs, path.join(io.cwd, 'srm-placeholder.srm.yaml'));
-    candidates = collectFiles(opts.positionals, io.cwd, configs);
+    try {
+      candidates = collectFiles(opts.positionals, io.cwd, configs, (files, bytes) => early.grow(files, bytes));
+    } catch (e) {
+      early.stop();
+      throw e;
+    }
   }
 
   const display = (c: Candidate): string => (displayBase === '' ? '<stdin>' : relPosix(displayBase, c.path) || c.path);
-  const choices: CheckChoices = {
-    requireReason: opts.requireReason,
-    inlineSuppressions: opts.inlineSuppressions,
-    config: opts.config === undefined ? undefined : path.resolve(io.cwd, opts.config),
-    baseline: opts.baseline,
-    fix: opts.fix,
-    fixDryRun: opts.fixDryRun,
-  };
   // The main thread's caches; the discovery's configs (and their registries) are reused.
   const loaders = newLoaders(choices, configs);
   const inputs: CheckInput[] = candidates.map((c) => ({ path: c.path, displayPath: display(c), text: c.text, exact: c.exact }));
@@ -253,11 +259,12 @@ function lint(opts: Options, io: Io): number | Promise<number> {
   const bytes = inputs.reduce((n, c) => n + c.text.length, 0);
   const threads = opts.stdin ? 1 : threadsFor(inputs.length, bytes, opts.jobs, io.env);
   if (threads <= 1) {
+    early.stop();
     inputs.forEach((c, i) => take(i, checkCandidate(c, choices, loaders)));
     return report();
   }
   const note = (line: string): void => io.stderr(line);
-  return checkInPool({ inputs, threads, choices, loaders, script: __filename, take, note }).then(report);
+  return checkInPool({ started: early.workers, inputs, threads, choices, loaders, script: __filename, take, note }).then(report);
 
   function report(): number {
     const shownResults = opts.quiet

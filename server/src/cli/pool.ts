@@ -1,7 +1,8 @@
 // `srm lint` on big trees: the files are checked by the main thread and a pool of worker threads, each running the
 // same per-file function (checkCandidate in lint.ts) with its own caches. Workers are started from the CLI's own
 // bundle (dist/cli.js, which turns into a worker when it finds itself in one: isLintWorker below), receive chunks of
-// files (path, text, display name) and send back one plain outcome per file; the main thread hands each outcome to
+// files (path, text, display name) and send back one plain outcome per file (they are started while discovery still
+// reads the tree, as soon as what it has found calls for them: EarlyWorkers); the main thread hands each outcome to
 // the caller in file order, so what is printed and written is byte for byte what the single-threaded run gives.
 // A worker that cannot start is left out silently (its files go to the others); one that dies mid-run is noted on
 // standard error and its unfinished files are checked in the main thread. A file whose check threw in a worker is
@@ -82,7 +83,58 @@ export function runLintWorker(): void {
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
 
+/**
+ * Workers started before the inputs are known, while discovery still reads the files (each takes ~150 ms to load
+ * the bundle and compile the schema: that now overlaps the walk). `grow(files, bytes)` is called with what has been
+ * found so far and starts workers up to what threadsFor would give for it (never more than the final count: it only
+ * grows with files and bytes); checkInPool takes them over. Discovery is synchronous, so no worker event can be
+ * delivered before checkInPool listens; `stop` ends them when discovery fails.
+ */
+export class EarlyWorkers {
+  readonly workers: Worker[] = [];
+  private failed = false;
+
+  constructor(
+    private readonly script: string,
+    private readonly choices: CheckChoices,
+    private readonly jobs: number | undefined,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  grow(files: number, bytes: number): void {
+    const want = threadsFor(files, bytes, this.jobs, this.env) - 1;
+    while (!this.failed && this.workers.length < want) {
+      const w = spawnWorker(this.script, this.choices);
+      if (w === undefined) this.failed = true;
+      else this.workers.push(w);
+    }
+  }
+
+  /** Ends the workers (discovery failed, or the run needs fewer than were started). */
+  stop(keep = 0): void {
+    for (const w of this.workers.splice(keep)) endWorker(w);
+  }
+}
+
+/** Ends a worker whatever it is doing; what it would still say is ignored. */
+function endWorker(w: Worker): void {
+  w.removeAllListeners();
+  w.on('error', () => undefined);
+  void w.terminate();
+}
+
+/** A lint worker running `script` (the CLI bundle), or undefined where threads cannot start. */
+function spawnWorker(script: string, choices: CheckChoices): Worker | undefined {
+  try {
+    return new Worker(script, { workerData: { srmLintWorker: true, choices } satisfies WorkerData, stdout: false, stderr: false });
+  } catch {
+    return undefined;
+  }
+}
+
 export interface PoolRun {
+  /** Workers already started (EarlyWorkers); more are started up to `threads - 1`, extra ones ended. */
+  started?: Worker[];
   inputs: readonly CheckInput[];
   /** Threads checking files, the main one included (>= 2). */
   threads: number;
@@ -129,9 +181,7 @@ export function checkInPool(run: PoolRun): Promise<void> {
       for (const s of slots) {
         if (s.gone) continue;
         s.gone = true;
-        s.worker.removeAllListeners();
-        s.worker.on('error', () => undefined);
-        void s.worker.terminate();
+        endWorker(s.worker);
       }
     };
     const finish = (err?: unknown): void => {
@@ -177,9 +227,7 @@ export function checkInPool(run: PoolRun): Promise<void> {
       s.gone = true;
       const left = [...s.inFlight.values()];
       s.inFlight.clear();
-      s.worker.removeAllListeners();
-      s.worker.on('error', () => undefined);
-      void s.worker.terminate();
+      endWorker(s.worker);
       if (s.ready) {
         if (left.length > 0) {
           const files = left.reduce((n, c) => n + c.items.length, 0);
@@ -194,13 +242,12 @@ export function checkInPool(run: PoolRun): Promise<void> {
       poke();
     };
 
-    for (let k = 0; k < run.threads - 1 && k < chunks.length - 1; k++) {
-      let worker: Worker;
-      try {
-        worker = new Worker(run.script, { workerData: { srmLintWorker: true, choices } satisfies WorkerData, stdout: false, stderr: false });
-      } catch {
-        break; // no threads here: the main thread checks everything
-      }
+    const started = [...(run.started ?? [])];
+    const wanted = Math.min(run.threads - 1, chunks.length - 1);
+    for (const extra of started.splice(Math.max(0, wanted))) endWorker(extra);
+    for (let k = 0; k < wanted; k++) {
+      const worker = started[k] ?? spawnWorker(run.script, choices);
+      if (worker === undefined) break; // no threads here: the main thread checks everything
       const s: Slot = { worker, inFlight: new Map(), ready: false, gone: false };
       slots.push(s);
       worker.on('message', (m: FromWorker) =>
