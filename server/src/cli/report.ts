@@ -5,14 +5,14 @@
 // the output cannot be read or written (thrown, as in main.ts).
 import * as path from 'node:path';
 import { version } from '../../../package.json';
-import { ReportBuilder, diagnose, parseFile, reportToHtml, reportToJson, reportToMarkdown, type Finding } from '../service';
+import { ReportBuilder, diagnose, parseFile, reportHtmlParts, reportMarkdownParts, reportToJson, type Finding } from '../service';
 import { BaselineLoader, baselineOptionsFor } from '../node/baselines';
 import type { ConfigResolver } from '../node/config';
 import { teamContextFor } from '../node/registries';
 import { ruleDocUrl } from '../../../shared/protocol';
 import { REPORT_FORMATS, UsageError, type Options, type ReportFormat } from './args';
 import { IoError, collectFiles, registriesOf, relPosix, validConfigFor } from './discover';
-import { writeFileAtomic } from './fsio';
+import { inPieces, writeFileAtomic } from './fsio';
 import { SIZE_LIMIT, engineOptions } from './lint';
 
 export interface ReportIo {
@@ -68,14 +68,15 @@ export function reportCommand(opts: Options, io: ReportIo, configs: ConfigResolv
   }
   const report = builder.build();
   const source = opts.positionals.length === 0 ? '.' : opts.positionals.join(' ');
-  const text =
-    format === 'json' ? reportToJson(report.json)
-    : format === 'html' ? reportToHtml(report.json, report.matrixDocuments, { source })
-    : reportToMarkdown(report.json, { source });
-  if (opts.output === undefined) io.stdout(text);
+  // In parts, written piece by piece (fsio.ts inPieces): a big tree's report is a hundred megabytes.
+  const parts =
+    format === 'json' ? [reportToJson(report.json)]
+    : format === 'html' ? reportHtmlParts(report.json, report.matrixDocuments, { source })
+    : reportMarkdownParts(report.json, { source });
+  if (opts.output === undefined) for (const piece of inPieces(parts)) io.stdout(piece);
   else {
     try {
-      writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+      writeFileAtomic(path.resolve(io.cwd, opts.output), parts);
     } catch (e) {
       throw new IoError(`cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? e}`);
     }

@@ -134,3 +134,13 @@ export function htmlLink(url: string, label: string = url): string {
 export function jsonText(value: unknown): string {
   return (JSON.stringify(value, null, 2) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** `parts.join(sep)` as parts (each part, with the separator between them), for text written piece by piece. */
+export function joinedParts(parts: readonly string[], sep: string): string[] {
+  const out: string[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) out.push(sep);
+    out.push(p);
+  });
+  return out;
+}

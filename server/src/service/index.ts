@@ -35,7 +35,7 @@ export { EMPTY_SCOPE } from './baselines/select';
 export { registriesFromSources, type LoadedRegistries, type RegistrySource } from './registries/check';
 export type { Baseline } from '../model';
 // srm report: one report over many files (summary, teams, matrices, coverage, waivers, findings).
-export { ReportBuilder, buildReport, findingToJson, reportToHtml, reportToJson, reportToMarkdown, type FindingJson, type Report, type ReportFileInput, type ReportJson, type ReportOptions } from './report';
+export { ReportBuilder, buildReport, findingToJson, reportHtmlParts, reportMarkdownParts, reportToHtml, reportToJson, reportToMarkdown, type FindingJson, type Report, type ReportFileInput, type ReportJson, type ReportOptions } from './report';
 // The workspace: per-file facts for the editor's cross-file features, names, links and inlay hints.
 export { workspaceFacts, siteAt, unquoted, type WorkspaceFacts, type NameSite, type TeamDefSite, type TeamRefSite, type BaselineRefSite, type WorkloadSite, type LayerSite, type DocumentSite } from './workspace/facts';
 export { badNewName, isBuiltinBaseline, matchScore, type RenameKind } from './workspace/names';

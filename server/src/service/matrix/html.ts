@@ -1,7 +1,7 @@
 // The responsibility matrix as a standalone HTML page (inline CSS, no script, no remote content) for
 // `srm matrix --format html` and the view's "Save as HTML", and as Markdown for "Copy as Markdown". Pure.
 // The picture is matrixView.ts, which the live view (client/src/webview/matrix.ts) draws too.
-import { htmlAttr, htmlText } from '../exportText';
+import { htmlAttr, htmlText, joinedParts } from '../exportText';
 import { matrixReference, matrixToMarkdown, type ResponsibilityMatrix } from './build';
 import { documentView, legendView, type ViewNode } from './view';
 
@@ -76,7 +76,12 @@ export function matrixToHtml(m: ResponsibilityMatrix, options: HtmlOptions = {})
  * no remote content, only the inline style: the matrix page and `srm report` both use it.
  */
 export function htmlPage(title: string, css: string, body: readonly string[]): string {
-  return [
+  return htmlPageParts(title, css, body).join('');
+}
+
+/** htmlPage's text in parts (the lines and the line ends between them), to be written one after the other. */
+export function htmlPageParts(title: string, css: string, body: readonly string[]): string[] {
+  return joinedParts([
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -91,7 +96,7 @@ export function htmlPage(title: string, css: string, body: readonly string[]): s
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ], '\n');
 }
 
 /** "Copy as Markdown": the CLI's Markdown tables. */

@@ -7,8 +7,8 @@ export * from './shape';
 export * from './input';
 export * from './build';
 export { findingToJson, type FindingJson } from './finding';
-export { reportToMarkdown, type ReportTextOptions } from './markdown';
-export { reportToHtml, REPORT_PAGE_CSS } from './html';
+export { reportMarkdownParts, reportToMarkdown, type ReportTextOptions } from './markdown';
+export { reportHtmlParts, reportToHtml, REPORT_PAGE_CSS } from './html';
 
 /** The JSON report: the shape of shape.ts (docs/cli.md); the text holds no raw `<`, `>` or `&` (jsonText). */
 export function reportToJson(r: ReportJson): string {

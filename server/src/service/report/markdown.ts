@@ -1,6 +1,6 @@
 // `srm report --format md`: the report as one Markdown page (GitHub-flavoured tables); every text from a file goes
 // through exportText.ts (mdText, mdLink). Pure.
-import { mdLink, mdText } from '../exportText';
+import { joinedParts, mdLink, mdText } from '../exportText';
 import type { ReportFinding, ReportJson } from './shape';
 import { COVERAGE_NOTE, REPORT_TITLE, SECTIONS, UNTEAMED_NOTE, cellWords, plural, sourceLine, summaryFacts } from './text';
 
@@ -20,6 +20,11 @@ const range = (from: number, to: number): Set<number> => new Set(Array.from({ le
 const at = (file: string, line: number): string => `${mdText(file)}:${line}`;
 
 export function reportToMarkdown(r: ReportJson, options: ReportTextOptions = {}): string {
+  return reportMarkdownParts(r, options).join('');
+}
+
+/** reportToMarkdown's text in parts to be written one after the other. */
+export function reportMarkdownParts(r: ReportJson, options: ReportTextOptions = {}): string[] {
   const out: string[] = [`# ${REPORT_TITLE}\n`];
   out.push(`${sourceLine(r, options.source, mdText)}\n`);
   out.push(SECTIONS.map((s, i) => `${i + 1}. [${s.title}](#${s.title.toLowerCase().replace(/ /g, '-')})`).join('\n') + '\n');
@@ -29,7 +34,7 @@ export function reportToMarkdown(r: ReportJson, options: ReportTextOptions = {})
   coverage(r, out);
   waivers(r, out);
   files(r, out);
-  return out.join('\n');
+  return joinedParts(out, '\n');
 }
 
 function summary(r: ReportJson, out: string[]): void {
