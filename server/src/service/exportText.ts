@@ -49,6 +49,8 @@ const MD_ESCAPES: Record<string, string> = {
 };
 /** What starts a block when it opens a line (after spaces): heading, list, quote, thematic break, setext line, fence. */
 const MD_BLOCK_START = /^( *)(?:(\d{1,9})([.)])|([#\-+*=_~]))/;
+/** Every character that MD_BREAK, MD_CONTROL or the escapes change (and a few more controls). */
+const MD_TOUCHED = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\\`|[\]<>&]/;
 
 /**
  * `s` as Markdown inline text (a table cell, a heading, a list item): renders as exactly `s`, never as a tag, a link,
@@ -57,6 +59,8 @@ const MD_BLOCK_START = /^( *)(?:(\d{1,9})([.)])|([#\-+*=_~]))/;
  * `.`/`)` of a leading list number gets a backslash.
  */
 export function mdText(s: string): string {
+  // Most texts (ids, names, paths) hold nothing that the passes below change: one scan instead of four.
+  if (!MD_TOUCHED.test(s) && !MD_BLOCK_START.test(s)) return s;
   const flat = s.replace(MD_BREAK, ' ').replace(MD_CONTROL, '\uFFFD');
   const escaped = flat.replace(/[\\`|[\]<>&]/g, (c) => MD_ESCAPES[c] as string);
   return escaped.replace(MD_BLOCK_START, (_all, sp: string, num: string | undefined, after: string | undefined, mark: string | undefined) =>
