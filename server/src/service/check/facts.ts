@@ -166,14 +166,18 @@ export function duplicateKeys(node: unknown, report: (key: string, at: Span) => 
     const n = stack.pop();
     if (skip && n && skip(n as Node)) continue;
     if (isMap(n)) {
-      const seen = new Set<string>();
-      for (const p of n.items as Pair[]) {
+      const items = n.items as Pair[];
+      // The keys so far: a list for the small mappings srm files are made of (quicker than a Set), else a Set.
+      const few: string[] | undefined = items.length <= 12 ? [] : undefined;
+      const seen = few ? undefined : new Set<string>();
+      for (const p of items) {
         const k = keyText(p);
         if (k !== undefined) {
-          if (seen.has(k)) {
+          if (few ? few.includes(k) : seen!.has(k)) {
             const s = span(p.key as Node);
             if (s) report(k, s);
-          } else seen.add(k);
+          } else if (few) few.push(k);
+          else seen!.add(k);
         }
         if (p.value) stack.push(p.value);
       }

@@ -33,6 +33,13 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
+/**
+ * What the quick parser leaves to `yaml` anywhere in the text: C0 controls but LF (tabs included), a CR not before
+ * an LF (CRLF line ends are fine), DEL, C1 controls, BOM, U+2028 and U+2029. One regular expression: about twice as
+ * fast as the same test written as a loop over the characters.
+ */
+const OUTSIDE_CHARS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]|\r(?!\n)/;
+
 /** Characters that may not start a plain scalar here (indicators), or that this parser leaves to `yaml`. */
 const BAD_START = new Set([...',[]{}#&*!|>%@`?:-"\''].map((c) => c.charCodeAt(0)));
 
@@ -40,11 +47,7 @@ const BAD_START = new Set([...',[]{}#&*!|>%@`?:-"\''].map((c) => c.charCodeAt(0)
 export function quickParse(src: string): Node | undefined {
   if (!STRING_TAG) return undefined;
   // Tabs, a CR not before LF, directives, document markers, BOM and other control characters are left to `yaml`.
-  for (let i = 0; i < src.length; i++) {
-    const c = src.charCodeAt(i);
-    if (c === CR && src.charCodeAt(i + 1) === NL) continue; // CRLF line ends are fine; a lone CR is not
-    if ((c < SPACE && c !== NL) || c === 0xfeff || c === 0x7f || (c >= 0x80 && c <= 0x9f) || c === 0x2028 || c === 0x2029) return undefined;
-  }
+  if (OUTSIDE_CHARS.test(src)) return undefined;
   try {
     return new QuickParser(src).parse();
   } catch (e) {

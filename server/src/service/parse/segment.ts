@@ -32,8 +32,16 @@ const WORKLOADS_KEY = /^workloads[ \t]*:[ \t]*(?:#.*)?$/;
 const MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
 
 function isBlankOrComment(t: string): boolean {
-  const s = t.trimStart();
-  return s === '' || s.startsWith('#');
+  // Spaces and tabs, then '#' or the end: decided here without a copy; other characters: as trimStart() sees them.
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    if (c === 35) return true;
+    if (c > 32 && c < 127) return false;
+    const s = t.slice(i).trimStart();
+    return s === '' || s.startsWith('#');
+  }
+  return true;
 }
 
 function indentOf(t: string): number {
