@@ -56,37 +56,80 @@ export function quickParse(src: string): Node | undefined {
   }
 }
 
+/**
+ * The line tables of a parse, kept from one parse to the next and grown when a text has more lines: no arrays to
+ * allocate and grow per chunk (a big file has tens of thousands of chunks).
+ */
+interface Lines {
+  starts: Int32Array;
+  ends: Int32Array;
+  nexts: Int32Array;
+  indents: Int32Array;
+  kinds: Int32Array;
+  nextTable: Int32Array;
+}
+let tables: Lines | undefined;
+
+function tablesFor(lines: number): Lines {
+  if (!tables || tables.starts.length < lines) {
+    const size = Math.max(lines, 2 * (tables?.starts.length ?? 0), 256);
+    const a = (): Int32Array => new Int32Array(size);
+    tables = { starts: a(), ends: a(), nexts: a(), indents: a(), kinds: a(), nextTable: a() };
+  }
+  return tables;
+}
+
 class QuickParser {
-  private readonly starts: number[] = [];
+  // The line tables (see Lines): shared by every parse, which runs to its end before the next one starts.
+  private readonly starts: Int32Array;
   /** Where each line's content ends (before its LF or CRLF). */
-  private readonly ends: number[] = [];
+  private readonly ends: Int32Array;
   /** Where the next line starts (after the line end), or the text's length. */
-  private readonly nexts: number[] = [];
-  private readonly indents: number[] = [];
+  private readonly nexts: Int32Array;
+  private readonly indents: Int32Array;
   /** 0 blank, 1 comment, 2 content. */
-  private readonly kinds: number[] = [];
+  private readonly kinds: Int32Array;
+  /** The first content line at or after each line, or -1 (one more entry: -1). */
+  private readonly nextTable: Int32Array;
+  /** How many lines. */
+  private readonly count: number;
   private line = 0;
 
   constructor(private readonly src: string) {
-    let at = 0;
     const n = src.length;
-    while (at < n || (at === n && this.starts.length === 0)) {
+    let lines = 1;
+    for (let k = src.indexOf('\n'); k >= 0; k = src.indexOf('\n', k + 1)) lines++;
+    const t = tablesFor(lines + 1);
+    this.starts = t.starts;
+    this.ends = t.ends;
+    this.nexts = t.nexts;
+    this.indents = t.indents;
+    this.kinds = t.kinds;
+    this.nextTable = t.nextTable;
+    let count = 0;
+    let at = 0;
+    while (at < n || (at === n && count === 0)) {
       const nl = src.indexOf('\n', at);
       let end = nl < 0 ? n : nl;
-      this.nexts.push(nl < 0 ? n : nl + 1);
+      this.nexts[count] = nl < 0 ? n : nl + 1;
       if (end > at && src.charCodeAt(end - 1) === CR) end--;
       let i = at;
       while (i < end && src.charCodeAt(i) === SPACE) i++;
-      this.starts.push(at);
-      this.ends.push(end);
-      this.indents.push(i - at);
-      this.kinds.push(i === end ? 0 : src.charCodeAt(i) === HASH ? 1 : 2);
+      this.starts[count] = at;
+      this.ends[count] = end;
+      this.indents[count] = i - at;
+      this.kinds[count] = i === end ? 0 : src.charCodeAt(i) === HASH ? 1 : 2;
+      count++;
       if (i === at && end - at >= 3) {
         const head = src.slice(at, at + 3);
         if ((head === '---' || head === '...') && (end - at === 3 || src.charCodeAt(at + 3) === SPACE)) throw BAIL;
       }
       at = nl < 0 ? n + 1 : nl + 1;
     }
+    this.count = count;
+    const next = this.nextTable;
+    next[count] = -1;
+    for (let l = count - 1; l >= 0; l--) next[l] = this.kinds[l] === 2 ? l : (next[l + 1] as number);
   }
 
   parse(): Node {
@@ -95,7 +138,7 @@ class QuickParser {
     // A comment between content lines must sit before a line at least as indented (yaml attaches a deeper one to
     // the node before it, which moves that node's range): others are left to yaml.
     let trailing = -1;
-    for (let l = first + 1; l < this.kinds.length; l++) {
+    for (let l = first + 1; l < this.count; l++) {
       if (this.kinds[l] !== 1) continue;
       const next = this.nextContent(l);
       if (next < 0) {
@@ -141,19 +184,10 @@ class QuickParser {
     }
   }
 
-  /** The first content line at or after `from`, or -1 (one table, filled on first use: no rescans of comment runs). */
+  /** The first content line at or after `from`, or -1. */
   private nextContent(from: number): number {
-    let t = this.nextTable;
-    if (!t) {
-      t = new Int32Array(this.kinds.length + 1);
-      t[this.kinds.length] = -1;
-      for (let l = this.kinds.length - 1; l >= 0; l--) t[l] = this.kinds[l] === 2 ? l : (t[l + 1] as number);
-      this.nextTable = t;
-    }
-    return from >= this.kinds.length ? -1 : (t[from] as number);
+    return from >= this.count ? -1 : (this.nextTable[from] as number);
   }
-
-  private nextTable: Int32Array | undefined;
 
   /** After the line's end: the next line's start, or the end of the text. */
   private after(l: number): number {
@@ -213,7 +247,7 @@ class QuickParser {
   private nextEntry(col: number, dash: boolean): number {
     const next = this.nextContent(this.line);
     if (next >= 0 && this.indents[next] === col && this.isDash((this.starts[next] as number) + col) === dash) return next;
-    this.line = next < 0 ? this.kinds.length : next;
+    this.line = next < 0 ? this.count : next;
     if (next >= 0 && (this.indents[next] as number) > col) throw BAIL;
     return -1;
   }
@@ -263,7 +297,7 @@ class QuickParser {
           }
         } else {
           // A comment after an empty value is attached to it by yaml (its range moves): left to yaml.
-          for (let c = line + 1; c < (next < 0 ? this.kinds.length : next); c++) if (this.kinds[c] === 1) throw BAIL;
+          for (let c = line + 1; c < (next < 0 ? this.count : next); c++) if (this.kinds[c] === 1) throw BAIL;
           // An empty value: a null scalar just after the ':' and its spaces.
           value = this.plainScalar('', false);
           value.range = [v, v, v];
