@@ -21,9 +21,16 @@ void import('./generated').then((g) => {
     if (name.endsWith('.schema.json') && !baselineSchemas.some((f) => f.path === p)) rmSync(p); // a built-in that is gone
   }
   writeFileSync(g.CONFIG_SCHEMA_PATH, g.configSchemaText());
+  mkdirSync(g.VALIDATORS_DIR, { recursive: true });
+  const validators = g.validatorTexts();
+  for (const f of validators) writeFileSync(f.path, f.text);
+  for (const name of readdirSync(g.VALIDATORS_DIR)) {
+    const p = `${g.VALIDATORS_DIR}/${name}`;
+    if (!validators.some((f) => f.path === p)) rmSync(p); // a built-in that is gone
+  }
   writeFileSync('README.md', g.readmeText(readFileSync('README.md', 'utf8')));
   writeFileSync('package.json', g.packageJsonText(readFileSync('package.json', 'utf8')));
-  console.log(`wrote ${TYPES_PATH}'s rule ids, ${ALL_RULES_PATH}, ${g.SCHEMA_PATH}, ${g.BASELINE_SCHEMAS_DIR}/*.schema.json, ${g.CONFIG_SCHEMA_PATH}, the README tables and package.json's srm.rules`);
+  console.log(`wrote ${TYPES_PATH}'s rule ids, ${ALL_RULES_PATH}, ${g.SCHEMA_PATH}, ${g.BASELINE_SCHEMAS_DIR}/*.schema.json, ${g.CONFIG_SCHEMA_PATH}, ${g.VALIDATORS_DIR}/*, the README tables and package.json's srm.rules`);
 });
 void import('./baselineDocs').then((d) => writeFileSync(d.BASELINE_DOCS_PATH, d.baselineDocsText(readFileSync(d.BASELINE_DOCS_PATH, 'utf8'))));
 void import('./ruleDocs').then((d) => d.writeRuleDocs());

@@ -13,6 +13,8 @@ import {
   readmeText,
   schemaText,
   SCHEMA_PATH,
+  VALIDATORS_DIR,
+  validatorTexts,
 } from '../../scripts/generated';
 import { ALL_RULES_PATH, RULES_DIR, TYPES_PATH, allRulesText, currentRuleIds, ruleIds, typesText } from '../../scripts/ruleList';
 import { createAjv } from '../../server/src/service/check/schemaValidation';
@@ -58,6 +60,18 @@ test('schemas/baselines/<id>.schema.json is what the generator writes, one per b
   for (const b of BUILTIN_BASELINES) {
     assert.deepEqual(JSON.parse(readFileSync(path.join(root, BASELINE_SCHEMAS_DIR, `${b.id}.schema.json`), 'utf8')), buildSchema(b));
   }
+});
+
+test('the built-in baselines\' validators compiled ahead are what the generator writes (run npm run generate)', () => {
+  const files = validatorTexts();
+  assert.deepEqual(files.map((f) => f.path).sort(), [...BUILTIN_BASELINES.map((b) => `${VALIDATORS_DIR}/${b.id}.js`), `${VALIDATORS_DIR}/index.ts`].sort());
+  for (const f of files) {
+    const p = path.join(root, f.path);
+    assert.ok(existsSync(p), `${f.path} is missing: run npm run generate`);
+    assert.equal(readFileSync(p, 'utf8'), f.text, `${f.path} is stale: run npm run generate`);
+  }
+  const extra = readdirSync(path.join(root, VALIDATORS_DIR)).filter((n) => !files.some((f) => f.path === `${VALIDATORS_DIR}/${n}`));
+  assert.deepEqual(extra, [], 'not a built-in baseline any more: run npm run generate');
 });
 
 test('schemas/srm-config.schema.json is what the generator writes (run npm run generate)', () => {
