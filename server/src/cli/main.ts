@@ -323,6 +323,7 @@ if (isLintWorker()) {
   // dist/cli.js started as one of `srm lint`'s worker threads (pool.ts): serve chunks of files, run no command.
   runLintWorker();
 } else if (require.main === module) {
+  guardStdout();
   let stdinText: string | undefined;
   const code = run(process.argv.slice(2), {
     cwd: process.cwd(),
@@ -334,6 +335,24 @@ if (isLintWorker()) {
   });
   if (typeof code === 'number') process.exitCode = code;
   else void code.then((c) => (process.exitCode = c));
+}
+
+/**
+ * A reader that stops early (`srm lint | head`) closes the pipe: the rest of the output is dropped and the exit code
+ * stays the run's (the output is written once the files are checked). Another write error is a one-line I/O error,
+ * exit 2, not a stack trace.
+ */
+function guardStdout(): void {
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (closed) return; // writes after the pipe closed fail too
+    if (e.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    process.stderr.write(`srm: cannot write standard output: ${e.code ?? e.message}\n`);
+    process.exit(2);
+  });
 }
 
 function readAllStdin(): string {
