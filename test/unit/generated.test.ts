@@ -62,9 +62,10 @@ test('schemas/baselines/<id>.schema.json is what the generator writes, one per b
   }
 });
 
-test('the built-in baselines\' validators compiled ahead are what the generator writes (run npm run generate)', () => {
+test('the validators compiled ahead (built-in baselines, registries, baseline documents) are what the generator writes (run npm run generate)', () => {
   const files = validatorTexts();
-  assert.deepEqual(files.map((f) => f.path).sort(), [...BUILTIN_BASELINES.map((b) => `${VALIDATORS_DIR}/${b.id}.js`), `${VALIDATORS_DIR}/index.ts`].sort());
+  const names = [...BUILTIN_BASELINES.map((b) => `${b.id}.js`), 'registry.js', 'baseline-document.js', 'index.ts'];
+  assert.deepEqual(files.map((f) => f.path).sort(), names.map((n) => `${VALIDATORS_DIR}/${n}`).sort());
   for (const f of files) {
     const p = path.join(root, f.path);
     assert.ok(existsSync(p), `${f.path} is missing: run npm run generate`);

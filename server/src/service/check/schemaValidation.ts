@@ -6,14 +6,12 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import {
   EDITOR_KEYWORDS,
   MICROSOFT_DIAGRAM,
-  buildBaselineDocumentSchema,
-  buildRegistrySchema,
   buildSchema,
   schemaIdFor,
   type Baseline,
 } from '../../model';
 import { uri } from './uriFormat';
-import { PRECOMPILED, type Validators } from './validators';
+import { BASELINE_DOCUMENT, PRECOMPILED, REGISTRY, type Validators } from './validators';
 
 export type Segment = string | number;
 
@@ -27,7 +25,7 @@ let registryValidator: ValidateFunction | undefined;
 
 /** The shape of a team registry document. */
 export function validateRegistryValue(value: unknown): ErrorObject[] {
-  if (!registryValidator) registryValidator = createAjv().compile(buildRegistrySchema());
+  registryValidator ??= REGISTRY();
   const v = registryValidator;
   return v(value) ? [] : [...(v.errors ?? [])];
 }
@@ -98,10 +96,7 @@ export function validateHeaderValue(value: unknown, b: Baseline = MICROSOFT_DIAG
 
 /** The shape of a baseline document (its meaning is the resolver's). */
 export function validateBaselineDocumentValue(value: unknown): ErrorObject[] {
-  if (!baselineDocValidator) {
-    const ajv = createAjv();
-    baselineDocValidator = ajv.compile(buildBaselineDocumentSchema());
-  }
+  baselineDocValidator ??= BASELINE_DOCUMENT();
   const v = baselineDocValidator;
   return v(value) ? [] : [...(v.errors ?? [])];
 }

@@ -13,3 +13,7 @@ export const PRECOMPILED: Record<string, () => Validators> = {
   'microsoft-2026': () => require('./microsoft-2026.js') as Validators,
   'microsoft-ai': () => require('./microsoft-ai.js') as Validators,
 };
+
+/** The shape of a team registry document, and of a baseline document. */
+export const REGISTRY = (): ValidateFunction => (require('./registry.js') as { validate: ValidateFunction }).validate;
+export const BASELINE_DOCUMENT = (): ValidateFunction => (require('./baseline-document.js') as { validate: ValidateFunction }).validate;
