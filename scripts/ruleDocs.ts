@@ -1,7 +1,7 @@
 // docs/rules/<id>.md, one page per rule of the registry and per code that is not a rule (internal-error,
 // file-too-large): what `npm run generate` writes, as a pure function. From each rule's metadata (rules/<id>.ts) and
 // its documentation data (rules/docs.ts); test/unit/rule-docs.test.ts compares them with the committed files.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeGeneratedFolder } from './folder';
 import { CODE_DOCS, RULES, RULE_DOCS, SEVERITIES, type RuleDoc, type RuleMeta, type CodeDoc } from '../server/src/service';
 
 export const RULE_DOCS_DIR = 'docs/rules';
@@ -148,11 +148,6 @@ export function ruleDocFiles(): { path: string; text: string }[] {
 /** Writes every page and deletes the pages of rules that are gone (what `npm run generate` runs). */
 export function writeRuleDocs(): void {
   const files = ruleDocFiles();
-  mkdirSync(RULE_DOCS_DIR, { recursive: true });
-  for (const f of files) writeFileSync(f.path, f.text);
-  for (const name of readdirSync(RULE_DOCS_DIR)) {
-    const p = `${RULE_DOCS_DIR}/${name}`;
-    if (name.endsWith('.md') && !files.some((f) => f.path === p)) rmSync(p);
-  }
+  writeGeneratedFolder(RULE_DOCS_DIR, files, (name) => name.endsWith('.md'));
   console.log(`wrote ${RULE_DOCS_DIR}/*.md (${files.length} pages)`);
 }

@@ -18,6 +18,7 @@ import {
 } from '../../scripts/generated';
 import { ALL_RULES_PATH, RULES_DIR, TYPES_PATH, allRulesText, currentRuleIds, ruleIds, typesText } from '../../scripts/ruleList';
 import { createAjv } from '../../server/src/service/check/schemaValidation';
+import { assertGeneratedFolder } from './generated-folder';
 import {
   BASELINE_DOCUMENT_DEF,
   BUILTIN_BASELINES,
@@ -35,7 +36,7 @@ import {
 } from '../../server/src/model';
 import { RULE_IDS, RULES } from '../../server/src/service';
 import { parseAllDocuments } from 'yaml';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -49,13 +50,7 @@ test('schemas/baselines/<id>.schema.json is what the generator writes, one per b
     files.map((f) => f.path),
     BUILTIN_BASELINES.map((b) => `${BASELINE_SCHEMAS_DIR}/${b.id}.schema.json`),
   );
-  for (const f of files) {
-    const p = path.join(root, f.path);
-    assert.ok(existsSync(p), `${f.path} is missing: run npm run generate`);
-    assert.equal(readFileSync(p, 'utf8'), f.text, `${f.path} is stale: run npm run generate`);
-  }
-  const extra = readdirSync(path.join(root, BASELINE_SCHEMAS_DIR)).filter((n) => !files.some((f) => f.path === `${BASELINE_SCHEMAS_DIR}/${n}`));
-  assert.deepEqual(extra, [], 'not a built-in baseline any more: run npm run generate');
+  assertGeneratedFolder(root, BASELINE_SCHEMAS_DIR, files, 'not a built-in baseline any more');
   // Each is buildSchema(b) as is: the schema the engine compiles in memory.
   for (const b of BUILTIN_BASELINES) {
     assert.deepEqual(JSON.parse(readFileSync(path.join(root, BASELINE_SCHEMAS_DIR, `${b.id}.schema.json`), 'utf8')), buildSchema(b));
@@ -66,13 +61,7 @@ test('the validators compiled ahead (built-in baselines, registries, baseline do
   const files = validatorTexts();
   const names = [...BUILTIN_BASELINES.map((b) => `${b.id}.js`), 'registry.js', 'baseline-document.js', 'index.ts'];
   assert.deepEqual(files.map((f) => f.path).sort(), names.map((n) => `${VALIDATORS_DIR}/${n}`).sort());
-  for (const f of files) {
-    const p = path.join(root, f.path);
-    assert.ok(existsSync(p), `${f.path} is missing: run npm run generate`);
-    assert.equal(readFileSync(p, 'utf8'), f.text, `${f.path} is stale: run npm run generate`);
-  }
-  const extra = readdirSync(path.join(root, VALIDATORS_DIR)).filter((n) => !files.some((f) => f.path === `${VALIDATORS_DIR}/${n}`));
-  assert.deepEqual(extra, [], 'not a built-in baseline any more: run npm run generate');
+  assertGeneratedFolder(root, VALIDATORS_DIR, files, 'not a built-in baseline any more');
 });
 
 test('schemas/srm-config.schema.json is what the generator writes (run npm run generate)', () => {

@@ -3,9 +3,10 @@
 // from package.json's repository URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULE_DOCS_DIR, ruleDocFiles, securityLevel } from '../../scripts/ruleDocs';
+import { assertGeneratedFolder } from './generated-folder';
 import { REPOSITORY_URL, RULE_DOCS_URL, ruleDocUrl } from '../../shared/protocol';
 import { CODE_DOCS, FILE_TOO_LARGE, INTERNAL_ERROR, RULES, RULE_DOCS, diagnose, parseFile, type RuleId } from '../../server/src/service';
 
@@ -17,13 +18,7 @@ test('docs/rules/*.md are what the generator writes, one per rule and per non-ru
     files.map((f) => f.path),
     [...RULES.map((r) => r.id), INTERNAL_ERROR, FILE_TOO_LARGE].map((id) => `${RULE_DOCS_DIR}/${id}.md`),
   );
-  for (const f of files) {
-    const p = path.join(root, f.path);
-    assert.ok(existsSync(p), `${f.path} is missing: run npm run generate`);
-    assert.equal(readFileSync(p, 'utf8'), f.text, `${f.path} is stale: run npm run generate`);
-  }
-  const extra = readdirSync(path.join(root, RULE_DOCS_DIR)).filter((n) => !files.some((f) => f.path === `${RULE_DOCS_DIR}/${n}`));
-  assert.deepEqual(extra, [], 'not a rule any more: run npm run generate');
+  assertGeneratedFolder(root, RULE_DOCS_DIR, files, 'not a rule any more');
 });
 
 test('each page says what, why, how to fix, shows the example, how to suppress and how to change the severity', () => {
