@@ -37,8 +37,9 @@ export function* inPieces(parts: Iterable<string>, size = PIECE): Generator<stri
 }
 
 /**
- * Replaces `file`'s content with `text` (a string, or parts to write one after the other) atomically: readers see the old or the new file, never half of one.
- * Follows a symbolic link to the real file, keeps its permission bits, and removes the temp file on failure.
+ * Replaces `file`'s content with `text` (a string, or parts to write one after the other) atomically: readers see
+ * the old or the new file, never half of one. Follows a symbolic link to the real file, keeps its permission bits,
+ * and removes the temp file on failure.
  */
 export function writeFileAtomic(file: string, text: string | Iterable<string>): void {
   let target = file;

@@ -85,7 +85,7 @@ export function runLintWorker(): void {
 
 /**
  * Workers started before the inputs are known, while discovery still reads the files (each takes ~150 ms to load
- * the bundle and compile the schema: that now overlaps the walk). `grow(files, bytes)` is called with what has been
+ * and warm up the bundle: that now overlaps the walk). `grow(files, bytes)` is called with what has been
  * found so far and starts workers up to what threadsFor would give for it (never more than the final count: it only
  * grows with files and bytes); checkInPool takes them over. Discovery is synchronous, so no worker event can be
  * delivered before checkInPool listens; `stop` ends them when discovery fails.
@@ -110,9 +110,9 @@ export class EarlyWorkers {
     }
   }
 
-  /** Ends the workers (discovery failed, or the run needs fewer than were started). */
-  stop(keep = 0): void {
-    for (const w of this.workers.splice(keep)) endWorker(w);
+  /** Ends the workers (discovery failed, or the run stays in the main thread). */
+  stop(): void {
+    for (const w of this.workers.splice(0)) endWorker(w);
   }
 }
 

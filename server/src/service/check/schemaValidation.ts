@@ -15,7 +15,6 @@ import { BASELINE_DOCUMENT, PRECOMPILED, REGISTRY, type Validators } from './val
 
 export type Segment = string | number;
 
-
 /** Compiled validators per baseline (by its key): a custom baseline's exact schema is compiled once, in memory. */
 const cache = new Map<string, Validators>();
 /** Custom baselines edited over a long session must not grow the cache without bound. */
