@@ -84,12 +84,43 @@ export function table(head: readonly (string | Html)[], rows: readonly (readonly
 }
 
 /**
- * The long tables (a team's cells, the cells with no team: tens of thousands of rows in a big tree) are written as
- * strings, each text through `text` (htmlText); the pieces repeated on every row are escaped once.
+ * A long section's markup as its pieces in order, pushed and never concatenated (a big tree's page is a hundred
+ * megabytes: concatenated, each piece would leave a node of a rope to flatten and collect). The CLI writes them in
+ * pieces of a megabyte (cli/fsio.ts inPieces); joined, they are the section's HTML.
  */
-export function rowsTable(head: readonly string[], rows: readonly string[]): Html {
-  return new Html(`<table class="data"><thead><tr>${head.map((x) => `<th scope="col">${text(x)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
+export type Pieces = string[];
+
+/** A mark never in an element's text or attributes (their `<` is escaped), put where the children go. */
+export const CHILDREN = '<srm-children>';
+
+/** The HTML before CHILDREN and after it (all of it before when it is missing). */
+export function aroundChildren(html: string): [before: string, after: string] {
+  const at = html.indexOf(CHILDREN);
+  return at < 0 ? [html, ''] : [html.slice(0, at), html.slice(at + CHILDREN.length)];
 }
+
+/** What `h(tag, attrs, ...)` writes before its children and after them. */
+export function tagsOf(tag: string, attrs: Record<string, string | undefined> | null): [open: string, close: string] {
+  return aroundChildren(h(tag, attrs, new Html(CHILDREN)).html);
+}
+
+/** A section of the page (as part) as pieces: its opening and heading are in `out`, `close` gives its end. */
+export function partPieces(id: string, out: Pieces): { close: () => void } {
+  const title = SECTIONS.find((s) => s.id === id)!.title;
+  const [open, end] = tagsOf('section', { class: 'part', id });
+  out.push(open, h('h2', null, title).html);
+  return { close: () => void out.push(end) };
+}
+
+/**
+ * The long tables (a team's cells, the cells with no team: tens of thousands of rows in a big tree) are written as
+ * pieces: the head here, then the rows (each text through `text`, htmlText; the pieces repeated on every row are
+ * escaped once), then ROWS_TABLE_END.
+ */
+export function rowsTableOpen(head: readonly string[]): string {
+  return `<table class="data"><thead><tr>${head.map((x) => `<th scope="col">${text(x)}</th>`).join('')}</tr></thead><tbody>`;
+}
+export const ROWS_TABLE_END = '</tbody></table>';
 
 export const range = (from: number, to: number): Set<number> => new Set(Array.from({ length: to - from }, (_, i) => from + i));
 export const at = (file: string, line: number): Html => h('span', { class: 'mono' }, `${file}:${line}`);

@@ -2,7 +2,7 @@
 // MATRIX_TABLE_WORKLOADS workloads, drawn with as few of the picture's nodes as gives the same HTML. Pure.
 import { documentView, legendView, type ViewNode } from '../matrix/view';
 import type { MatrixCell, MatrixDocument } from '../matrix/build';
-import { Html, RAW, h, part, renderView } from './htmlMarkup';
+import { CHILDREN, RAW, aroundChildren, h, partPieces, renderView, tagsOf, type Pieces } from './htmlMarkup';
 import type { ReportJson, ReportMatrix } from './shape';
 import { plural } from './text';
 
@@ -72,8 +72,11 @@ export function newMatrixCellCache(): MatrixCellCache {
   return { plain: new Map(), skeletons: new WeakMap() };
 }
 
-/** A group's table bodies without their cells: per row, the HTML before and after the workloads' cells. */
-type Skeleton = Array<{ tbody: ViewNode; items: Array<{ heading: ViewNode } | { row: number; tr: ViewNode; before: string; after: string }> }>;
+/**
+ * A group's table bodies without their cells: per body its tags, per row the HTML before and after the workloads'
+ * cells (the row's tags and the cells that are not the workloads').
+ */
+type Skeleton = Array<{ open: string; close: string; items: Array<{ heading: ViewNode } | { row: number; before: string; after: string }> }>;
 
 function nodes(v: ViewNode, tag: string, out: ViewNode[] = []): ViewNode[] {
   if (v.tag === tag) out.push(v);
@@ -83,19 +86,27 @@ function nodes(v: ViewNode, tag: string, out: ViewNode[] = []): ViewNode[] {
 
 const raw = (html: string): ViewNode => ({ tag: RAW, children: [html] });
 
+/** What renderView(v) writes before v's children and after them. */
+const around = (v: ViewNode): [open: string, close: string] => aroundChildren(renderView({ ...v, children: [raw(CHILDREN)] }));
+
 /** The rows around the cells: documentView of the group's first workload, its one cell per row left out. */
 function skeletonOf(d: MatrixDocument, rowOf: ReadonlyMap<string, number>): Skeleton {
   const v = documentView({ ...d, workloads: [d.workloads[0]!], rows: d.rows.map((r) => ({ ...r, cells: [r.cells[0]!] })) }, d.reference);
-  return nodes(v, 'tbody').map((tbody) => ({
-    tbody,
-    items: (tbody.children ?? []).flatMap((tr): Skeleton[number]['items'] => {
-      if (typeof tr === 'string') return [];
-      const row = rowOf.get(tr.data?.layer ?? '');
-      if (row === undefined) return [{ heading: tr }];
-      const kids = tr.children ?? [];
-      return [{ row, tr, before: renderView(kids[0]!), after: kids.slice(2).map(renderView).join('') }];
-    }),
-  }));
+  return nodes(v, 'tbody').map((tbody) => {
+    const [open, close] = around(tbody);
+    return {
+      open,
+      close,
+      items: (tbody.children ?? []).flatMap((tr): Skeleton[number]['items'] => {
+        if (typeof tr === 'string') return [];
+        const row = rowOf.get(tr.data?.layer ?? '');
+        if (row === undefined) return [{ heading: tr }];
+        const kids = tr.children ?? [];
+        const [trOpen, trClose] = around(tr);
+        return [{ row, before: trOpen + renderView(kids[0]!), after: kids.slice(2).map(renderView).join('') + trClose }];
+      }),
+    };
+  });
 }
 
 /**
@@ -106,10 +117,17 @@ function skeletonOf(d: MatrixDocument, rowOf: ReadonlyMap<string, number>): Skel
  * cell by documentView of the workloads that hold such cells. test/unit/report.test.ts checks the two are equal.
  */
 export function matrixTable(d: MatrixDocument, m: ReportMatrix, from: number, n: number, cache: MatrixCellCache = newMatrixCellCache()): string {
+  const out: Pieces = [];
+  matrixTablePieces(out, d, m, from, n, cache);
+  return out.join('');
+}
+
+/** matrixTable's HTML as pieces in `out`. */
+export function matrixTablePieces(out: Pieces, d: MatrixDocument, m: ReportMatrix, from: number, n: number, cache: MatrixCellCache): void {
   const part = chunkOf(d, from, n);
   const ref = d.reference;
   const ws = part.workloads;
-  if (ws.length === 0) return matrixTableReference(d, m, from, n);
+  if (ws.length === 0) return void out.push(matrixTableReference(d, m, from, n));
   const rowOf = new Map(part.rows.map((r, k) => [r.layer, k]));
   // The cells other than plain ones, drawn by the matrix view (their tooltips name the workload and the findings).
   const special = new Map<number, string>();
@@ -140,41 +158,47 @@ export function matrixTable(d: MatrixDocument, m: ReportMatrix, from: number, n:
   };
   let skeleton = cache.skeletons.get(d);
   if (!skeleton) cache.skeletons.set(d, (skeleton = skeletonOf(d, rowOf)));
-  const bodies = skeleton.map(({ tbody, items }) => {
-    let inner = '';
+  // The heading, notices and head of the table, the bodies put in.
+  const head = documentView({ ...part, rows: [] }, ref);
+  decorate(head, m, from);
+  nodes(head, 'table')[0]?.children?.push(raw(CHILDREN));
+  const html = renderView(head);
+  if (!html.includes(CHILDREN)) return void out.push(html);
+  const [open, close] = aroundChildren(html);
+  out.push(open);
+  for (const { open: bodyOpen, close: bodyClose, items } of skeleton) {
+    out.push(bodyOpen);
     for (const it of items) {
       if ('heading' in it) {
         // A group heading spans the layer header, the workloads and the baseline's columns.
         const colspan = String(1 + ws.length + ref.models.length);
-        inner += renderView({ ...it.heading, children: (it.heading.children ?? []).map((th) => (typeof th === 'string' || th.attrs?.colspan === undefined ? th : { ...th, attrs: { ...th.attrs, colspan } })) });
+        out.push(renderView({ ...it.heading, children: (it.heading.children ?? []).map((th) => (typeof th === 'string' || th.attrs?.colspan === undefined ? th : { ...th, attrs: { ...th.attrs, colspan } })) }));
         continue;
       }
-      let cells = it.before;
+      out.push(it.before);
       const r = part.rows[it.row]!;
-      for (let i = 0; i < ws.length; i++) cells += special.get(it.row * ws.length + i) ?? plainCell(it.row, r.cells[i]!);
-      inner += renderView({ ...it.tr, children: [raw(cells + it.after)] });
+      for (let i = 0; i < ws.length; i++) out.push(special.get(it.row * ws.length + i) ?? plainCell(it.row, r.cells[i]!));
+      out.push(it.after);
     }
-    return { ...tbody, children: [raw(inner)] };
-  });
-  // The heading, notices and head of the table, the bodies put in.
-  const head = documentView({ ...part, rows: [] }, ref);
-  decorate(head, m, from);
-  nodes(head, 'table')[0]?.children?.push(...bodies);
-  return renderView(head);
+    out.push(bodyClose);
+  }
+  out.push(close);
 }
 
-export function matrices(r: ReportJson, docs: readonly MatrixDocument[]): Html {
-  if (r.matrices.length === 0) return part('matrices', h('p', { class: 'notice' }, 'No workloads.'));
+export function matrices(r: ReportJson, docs: readonly MatrixDocument[], out: Pieces): void {
+  const section = partPieces('matrices', out);
+  if (r.matrices.length === 0) {
+    out.push(h('p', { class: 'notice' }, 'No workloads.').html);
+    return section.close();
+  }
   const cache = newMatrixCellCache();
-  const tables = (m: ReportMatrix, i: number): Html[] => {
+  out.push(renderView(legendView()));
+  r.matrices.forEach((m, i) => {
     const d = docs[i]!;
-    const out: Html[] = [];
-    for (let from = 0; from < d.workloads.length; from += MATRIX_TABLE_WORKLOADS) out.push(new Html(matrixTable(d, m, from, MATRIX_TABLE_WORKLOADS, cache)));
-    return out;
-  };
-  return part(
-    'matrices',
-    new Html(renderView(legendView())),
-    r.matrices.map((m, i) => h('div', { class: 'scroll', id: `m-${i}` }, tables(m, i), h('p', { class: 'meta' }, plural(m.workloads.length, 'workload')))),
-  );
+    const [open, close] = tagsOf('div', { class: 'scroll', id: `m-${i}` });
+    out.push(open);
+    for (let from = 0; from < d.workloads.length; from += MATRIX_TABLE_WORKLOADS) matrixTablePieces(out, d, m, from, MATRIX_TABLE_WORKLOADS, cache);
+    out.push(h('p', { class: 'meta' }, plural(m.workloads.length, 'workload')).html, close);
+  });
+  section.close();
 }

@@ -1,6 +1,6 @@
 // The HTML report's Teams section: each team (where defined, what it owns, its cells) and the customer's cells that
-// name no team. Their long tables are written as strings (a big tree has tens of thousands of rows). Pure.
-import { Html, at, h, link, part, party, rowsTable, text } from './htmlMarkup';
+// name no team. Their long tables are written as pieces (a big tree has tens of thousands of rows). Pure.
+import { ROWS_TABLE_END, at, h, link, partPieces, party, rowsTableOpen, tagsOf, text, type Pieces } from './htmlMarkup';
 import type { ReportJson } from './shape';
 import { UNTEAMED_NOTE, plural } from './text';
 
@@ -15,22 +15,24 @@ const memo = <K, V>(f: (k: K) => V): ((k: K) => V) => {
 
 /** Row pieces for one rendering (its caches live as long as the rendering). */
 function rowPieces() {
-  const file = memo((f: string) => text(f));
+  const file = memo((f: string) => `<span class="mono">${text(f)}:`);
   return {
-    at: (f: string, line: number): string => `<span class="mono">${file(f)}:${line}</span>`,
+    /** A file's line, as at() writes it. */
+    at: (out: Pieces, f: string, line: number): void => void out.push(file(f), String(line), '</span>'),
     code: memo((c: string) => `<code>${text(c)}</code>`),
     party: memo((owner: string | null) => party(owner).html),
   };
 }
 
-export function teams(r: ReportJson): Html {
+export function teams(r: ReportJson, out: Pieces): void {
   const fast = rowPieces();
-  const list = r.teams.map((t, i) =>
-    h(
-      'article',
-      { class: 'team-entry', id: `t-${i}` },
-      h('h3', null, h('code', null, t.id), t.name ? `: ${t.name}` : ''),
-      t.contact && h('p', { class: 'meta' }, `Contact: ${t.contact}`),
+  const section = partPieces('teams', out);
+  if (r.teams.length === 0) out.push(h('p', { class: 'notice' }, 'No team is defined or named.').html);
+  r.teams.forEach((t, i) => {
+    const [open, close] = tagsOf('article', { class: 'team-entry', id: `t-${i}` });
+    out.push(open, h('h3', null, h('code', null, t.id), t.name ? `: ${t.name}` : '').html);
+    if (t.contact) out.push(h('p', { class: 'meta' }, `Contact: ${t.contact}`).html);
+    out.push(
       h(
         'p',
         { class: 'meta' },
@@ -38,43 +40,36 @@ export function teams(r: ReportJson): Html {
         t.definedIn.length === 0
           ? h('span', { class: 'none' }, 'nowhere (an unknown team)')
           : t.definedIn.map((d, k) => [k > 0 ? '; ' : '', d.kind === 'registry' ? `registry ${d.registry ?? '(unnamed)'}, ` : '', at(d.file, d.line ?? 1)]),
-      ),
-      h('p', { class: 'meta' }, 'Owner of: ', t.owns.length === 0 ? 'no document' : t.owns.map((o, k) => [k > 0 ? '; ' : '', at(o.file, o.line), o.documentName ? ` (${o.documentName})` : '']), ` · named for ${plural(t.assignments.length, 'cell')}`),
-      t.assignments.length > 0 &&
-        h(
-          'div',
-          { class: 'scroll' },
-          rowsTable(
-            ['File', 'Workload', 'Layer', 'Owner', 'Evidence'],
-            t.assignments.map((a) => `<tr><td>${fast.at(a.file, a.line)}</td><td>${text(a.workload)}</td><td>${fast.code(a.layer)}</td><td>${fast.party(a.owner)}</td><td>${evidence(a.evidence)}</td></tr>`),
-          ),
-        ),
-    ),
-  );
+      ).html,
+      h('p', { class: 'meta' }, 'Owner of: ', t.owns.length === 0 ? 'no document' : t.owns.map((o, k) => [k > 0 ? '; ' : '', at(o.file, o.line), o.documentName ? ` (${o.documentName})` : '']), ` · named for ${plural(t.assignments.length, 'cell')}`).html,
+    );
+    if (t.assignments.length > 0) {
+      out.push('<div class="scroll">', rowsTableOpen(['File', 'Workload', 'Layer', 'Owner', 'Evidence']));
+      for (const a of t.assignments) {
+        out.push('<tr><td>');
+        fast.at(out, a.file, a.line);
+        out.push('</td><td>', text(a.workload), '</td><td>', fast.code(a.layer), '</td><td>', fast.party(a.owner), '</td><td>', evidence(a.evidence), '</td></tr>');
+      }
+      out.push(ROWS_TABLE_END, '</div>');
+    }
+    out.push(close);
+  });
   const rows = r.unteamed;
-  return part(
-    'teams',
-    r.teams.length === 0 ? h('p', { class: 'notice' }, 'No team is defined or named.') : list,
-    h('h3', { id: 'unteamed' }, 'Customer-owned cells with no team'),
-    h('p', { class: 'meta' }, UNTEAMED_NOTE),
-    rows.length === 0
-      ? h('p', { class: 'notice' }, 'None.')
-      : [
-          h('p', null, `${plural(r.summary.unteamedCustomerCells, 'cell')} in ${plural(rows.length, 'workload')}.`),
-          h(
-            'div',
-            { class: 'scroll' },
-            rowsTable(
-              ['File', 'Workload', 'Layers', 'Document owner', 'Evidence'],
-              rows.map(
-                (w) =>
-                  `<tr><td>${fast.at(w.file, w.line)}</td><td>${text(w.workload)}</td><td>${w.cells.map((c) => fast.code(c.layer)).join(', ')}</td>` +
-                  `<td>${w.documentOwner === undefined ? '<span class="none">none</span>' : text(w.documentOwner)}</td><td>${evidence(w.cells.flatMap((c) => c.evidence))}</td></tr>`,
-              ),
-            ),
-          ),
-        ],
-  );
+  out.push(h('h3', { id: 'unteamed' }, 'Customer-owned cells with no team').html, h('p', { class: 'meta' }, UNTEAMED_NOTE).html);
+  if (rows.length === 0) out.push(h('p', { class: 'notice' }, 'None.').html);
+  else {
+    out.push(h('p', null, `${plural(r.summary.unteamedCustomerCells, 'cell')} in ${plural(rows.length, 'workload')}.`).html);
+    out.push('<div class="scroll">', rowsTableOpen(['File', 'Workload', 'Layers', 'Document owner', 'Evidence']));
+    for (const w of rows) {
+      out.push('<tr><td>');
+      fast.at(out, w.file, w.line);
+      out.push('</td><td>', text(w.workload), '</td><td>');
+      w.cells.forEach((c, k) => out.push(k > 0 ? ', ' : '', fast.code(c.layer)));
+      out.push('</td><td>', w.documentOwner === undefined ? '<span class="none">none</span>' : text(w.documentOwner), '</td><td>', evidence(w.cells.flatMap((c) => c.evidence)), '</td></tr>');
+    }
+    out.push(ROWS_TABLE_END, '</div>');
+  }
+  section.close();
 }
 
 /** The evidence links of a cell, one a line ('' for none). */
