@@ -4,6 +4,7 @@
 // the end (escaping: exportText.ts).
 import { DEFAULT_BASELINE, DEPENDS, GROUPS, MICROSOFT_DIAGRAM, type Baseline } from '../../model';
 import { csvTable, jsonText, mdText } from '../exportText';
+import type { AssignmentFacts } from '../check/facts';
 import type { ParsedFile } from '../parse/parseFile';
 import type { Finding, FindingCode, Severity } from '../types';
 
@@ -138,6 +139,15 @@ function groupId(b: Baseline, layer: string): string {
 }
 
 /**
+ * The party an assignment names as written (its scalar's value, else its text at `base` in `text`), null when it
+ * names none (no value, empty, `~` or `null`): what the matrix shows and the report lists.
+ */
+export function writtenOwner(a: AssignmentFacts, base: number, text: string): string | null {
+  const written = a.owner ?? (a.ownerSpan ? text.slice(a.ownerSpan.start + base, a.ownerSpan.end + base) : null);
+  return written === null || written === '' || written === '~' || written === 'null' ? null : written;
+}
+
+/**
  * The matrix from the engine's parse (the language server's cached ParsedFile): no second parse. `findings` are
  * the file's findings (from `diagnose` on the same ParsedFile). A document with a YAML syntax error has no
  * workloads here (the engine reads nothing past a syntax error); the view keeps its last good picture instead.
@@ -171,14 +181,7 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
       const assigned = new Map<string, Assigned>();
       for (const a of f.assignments) {
         if (assigned.has(a.layer)) continue;
-        const key = at(a.key)!;
-        const owner = at(a.ownerSpan);
-        const ownerText = a.owner ?? (owner ? file.text.slice(owner.start, owner.end) : null);
-        const entry: Assigned = {
-          owner: ownerText === '' || ownerText === '~' || ownerText === 'null' ? null : ownerText,
-          start: key.start,
-          end: a.end + part.base,
-        };
+        const entry: Assigned = { owner: writtenOwner(a, part.base, file.text), start: a.key.start + part.base, end: a.end + part.base };
         if (a.team !== undefined) entry.team = a.team;
         assigned.set(a.layer, entry);
       }

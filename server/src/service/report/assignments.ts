@@ -1,5 +1,6 @@
 // The report's cells of one assignment document: those that name a team (to the team, teams.ts), and the
 // customer's cells that name none (`unteamed`), each with the evidence its long form gives.
+import { writtenOwner } from '../matrix/build';
 import type { ParsedDocument } from '../parse/parseFile';
 import type { ReportFileInput } from './input';
 import type { ReportUnteamed } from './shape';
@@ -40,12 +41,10 @@ export function collectAssignments(input: ReportFileInput, d: ParsedDocument, do
     for (const a of f.assignments) {
       if (seen.has(a.layer)) continue; // a repeated key (duplicate-key): the matrix shows the first
       seen.add(a.layer);
-      const keyStart = a.key.start + part.base;
-      const ownerSpan = a.ownerSpan ? { start: a.ownerSpan.start + part.base, end: a.ownerSpan.end + part.base } : undefined;
-      const written = a.owner ?? (ownerSpan ? text.slice(ownerSpan.start, ownerSpan.end) : null);
-      const owner = written === null || written === '' || written === '~' || written === 'null' ? null : written;
+      const owner = writtenOwner(a, part.base, text);
       // The customer's cells that name no team: of the layers the baseline has (an unknown key is a schema finding).
       if (a.team === undefined && (owner !== 'customer' || !d.baseline.layer(a.layer))) continue;
+      const keyStart = a.key.start + part.base;
       const end = a.end + part.base;
       const evidence = a.long && hasEvidence(keyStart, end) ? evidenceAt(text, lines, keyStart, end) : [];
       const line = lineOf(keyStart);
