@@ -189,6 +189,26 @@ test(`the quick parser matches yaml on ${CASES} fuzzed texts (seed ${SEED})`, ()
   if (process.env.SRM_QUICK_CASES) console.log(`quick parser accepted ${accepted} of ${CASES} fuzzed texts`);
 });
 
+test("an empty value before the last comments (a header's `workloads:` before its first item's comment) takes the fast path and matches yaml", () => {
+  const texts = [
+    'apiVersion: srm/v1\nworkloads:\n  # workload 1\n',
+    'a: 1\nworkloads:\n# c\n',
+    'a: 1\nworkloads:   \n  # c\n  # d\n\n',
+    't:\n  k:\n    # c\n',
+    't:\n  k:\n      # c',
+    't:\n  k:\n\n  # c\n\n',
+    '- a:\n  # c\n',
+    't:\n  - id: x\nworkloads:\n  # c\r\n',
+  ];
+  for (const src of texts) {
+    const r = check(src);
+    assert.equal(r.problem, undefined, `${r.problem}\n${JSON.stringify(src)}`);
+    assert.ok(r.accepted, `declined: ${JSON.stringify(src)}`);
+  }
+  // Still left to yaml: a quoted empty string, and a comment after an empty value with more content after it.
+  for (const src of ['a: ""\n  # c\n', 'a:\n  # c\nb: 1\n']) assert.equal(check(src).accepted, false, JSON.stringify(src));
+});
+
 test('long runs of comments, blank lines and keys take linear time', () => {
   for (const src of ['  - a: b\n' + '  # padding\n'.repeat(200_000), '  - a:\n' + '\n'.repeat(200_000) + '    c: d\n', '  - a: b\n' + '    c: d\n'.repeat(200_000)]) {
     const t = performance.now();

@@ -158,7 +158,6 @@ class QuickParser {
    * its range (third offset) runs to the end of the text, and so do the ranges of the collections around it.
    */
   private trailingComments(root: Node, indent: number): void {
-    if (indent === 0) return; // at column 0 they belong to the document: no node's range moves
     const chain: Array<YAMLMap | YAMLSeq> = [];
     let node: unknown = root;
     while (node instanceof YAMLMap || node instanceof YAMLSeq) {
@@ -166,8 +165,21 @@ class QuickParser {
       const last = node.items[node.items.length - 1] as unknown;
       node = last instanceof Pair ? last.value : last;
     }
-    // After an empty value yaml attaches the comment to that value: left to yaml.
-    if (node instanceof Scalar && node.source === '') throw BAIL;
+    const end = this.src.length;
+    if (node instanceof Scalar && node.source === '') {
+      const r = node.range as [number, number, number];
+      if (r[0] !== r[1]) throw BAIL; // a quoted empty string: left to yaml
+      // After an empty value (`workloads:` before a comment and no item), at any column, yaml attaches the comments
+      // to that value: its range and every collection's around it run to the end of the text.
+      r[2] = end;
+      for (const c of chain) {
+        const r = c.range as [number, number, number];
+        r[1] = end;
+        r[2] = end;
+      }
+      return;
+    }
+    if (indent === 0) return; // at column 0 they belong to the document: no node's range moves
     let owner = -1;
     for (let i = 0; i < chain.length; i++) {
       const r = (chain[i] as YAMLMap).range as [number, number, number];
@@ -176,7 +188,6 @@ class QuickParser {
     }
     // Between two collections' columns yaml's choice depends on more than the columns: left to yaml.
     if (owner < 0) throw BAIL;
-    const end = this.src.length;
     for (let i = 0; i <= owner; i++) {
       const r = (chain[i] as YAMLMap).range as [number, number, number];
       if (i < owner) r[1] = end;
@@ -296,8 +307,9 @@ class QuickParser {
             for (let c = this.line - 1; c > next && this.kinds[c] !== 2; c--) if (this.kinds[c] === 1 && (this.indents[c] as number) >= col) throw BAIL;
           }
         } else {
-          // A comment after an empty value is attached to it by yaml (its range moves): left to yaml.
-          for (let c = line + 1; c < (next < 0 ? this.count : next); c++) if (this.kinds[c] === 1) throw BAIL;
+          // A comment after an empty value is attached to it by yaml (its range moves): after the last content line
+          // trailingComments moves the ranges, before more content it is left to yaml.
+          if (next >= 0) for (let c = line + 1; c < next; c++) if (this.kinds[c] === 1) throw BAIL;
           // An empty value: a null scalar just after the ':' and its spaces.
           value = this.plainScalar('', false);
           value.range = [v, v, v];
