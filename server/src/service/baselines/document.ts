@@ -79,7 +79,8 @@ export function isBaselineRoot(root: unknown): boolean {
 
 /** A cheap look at a document's text: a top-level `kind: ResponsibilityBaseline` line (routes it to this reader). */
 export function looksLikeBaseline(text: string): boolean {
-  return /^kind:[ \t]*(["']?)ResponsibilityBaseline\1[ \t]*(#.*)?\r?$/m.test(text);
+  // The word first: a quick search, where the line pattern would be tried at every line of a big file.
+  return text.includes('ResponsibilityBaseline') && /^kind:[ \t]*(["']?)ResponsibilityBaseline\1[ \t]*(#.*)?\r?$/m.test(text);
 }
 
 export function baselineFacts(root: Node | null): BaselineDocFacts {

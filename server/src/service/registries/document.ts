@@ -32,7 +32,8 @@ export function isRegistryRoot(root: unknown): boolean {
 
 /** A cheap look at a document's text: a top-level `kind: TeamRegistry` line. */
 export function looksLikeRegistry(text: string): boolean {
-  return /^kind:[ \t]*(["']?)TeamRegistry\1[ \t]*(#.*)?\r?$/m.test(text);
+  // The word first: a quick search, where the line pattern would be tried at every line of a big file.
+  return text.includes('TeamRegistry') && /^kind:[ \t]*(["']?)TeamRegistry\1[ \t]*(#.*)?\r?$/m.test(text);
 }
 
 export function registryFacts(root: Node | null): RegistryFacts {
