@@ -22,42 +22,61 @@ export interface DocRegion {
 
 interface Line {
   start: number;
+  /** End of the line's text: before its '\n', and before a '\r' just before that. */
+  end: number;
   /** End of the line including its '\n' (start of the next line). */
   next: number;
-  text: string;
 }
 
+// The line scans read the text in place: a line is its offsets in `s` (a file has a million of them), and only the
+// few that need a pattern (markers, top-level keys) are cut out.
 const TOP_KEY = /^(?:[A-Za-z_][\w.-]*|"[^"\\]*"|'[^']*')[ \t]*:(?:[ \t]|$)/;
 const WORKLOADS_KEY = /^workloads[ \t]*:[ \t]*(?:#.*)?$/;
 const MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
 
-function isBlankOrComment(t: string): boolean {
+/** Whether s[start, end) is blank or a comment. */
+function isBlankOrComment(s: string, start: number, end: number): boolean {
   // Spaces and tabs, then '#' or the end: decided here without a copy; other characters: as trimStart() sees them.
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
     if (c === 32 || c === 9) continue;
     if (c === 35) return true;
     if (c > 32 && c < 127) return false;
-    const s = t.slice(i).trimStart();
-    return s === '' || s.startsWith('#');
+    const t = s.slice(i, end).trimStart();
+    return t === '' || t.startsWith('#');
   }
   return true;
 }
 
-function indentOf(t: string): number {
-  let i = 0;
-  while (i < t.length && t.charCodeAt(i) === 32) i++;
-  return i;
+/** The spaces at the start of s[start, end). */
+function indentOf(s: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && s.charCodeAt(i) === 32) i++;
+  return i - start;
 }
 
-function isDash(t: string, col: number): boolean {
-  if (t.charCodeAt(col) !== 45 /* - */) return false;
-  const c = t.charCodeAt(col + 1);
-  return Number.isNaN(c) || c === 32 || c === 9 || c === 13;
+/** Whether s[at, end) starts with a '-' that opens a sequence item. */
+function isDash(s: string, at: number, end: number): boolean {
+  if (at >= end || s.charCodeAt(at) !== 45 /* - */) return false;
+  if (at + 1 >= end) return true;
+  const c = s.charCodeAt(at + 1);
+  return c === 32 || c === 9 || c === 13;
+}
+
+/** Whether s[start, end) starts with `prefix` (three characters: a marker). */
+function startsWith(s: string, start: number, end: number, prefix: string): boolean {
+  return end - start >= prefix.length && s.startsWith(prefix, start);
+}
+
+/** Whether line l is a `---` or `...` marker line. */
+function isMarker(s: string, l: Line, prefix: '---' | '...'): boolean {
+  return startsWith(s, l.start, l.end, prefix) && MARKER.test(s.slice(l.start, l.end));
 }
 
 /** Splits `text` into document regions by `---`/`...` marker lines, and chunks each region. */
 export function segment(text: string): DocRegion[] {
+  // A BOM is not content: read as a space, the columns kept (the same length, so the same offsets).
+  const s = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const regions: DocRegion[] = [];
   let lines: Line[] = [];
   let regionStart = 0;
@@ -71,7 +90,7 @@ export function segment(text: string): DocRegion[] {
   const flush = (end: number) => {
     if (lines.length > 0 || end > regionStart) {
       const simple = !loneCr && (crlf === 0 || lf === 0);
-      const chunks = !hasContent ? [] : simple ? chunkDocument(lines, end, crlf > 0) : null;
+      const chunks = !hasContent ? [] : simple ? chunkDocument(s, lines, end, crlf > 0) : null;
       regions.push({ start: regionStart, end, hasContent, chunks });
     }
     lines = [];
@@ -82,52 +101,56 @@ export function segment(text: string): DocRegion[] {
     lf = 0;
     loneCr = false;
   };
+  // Counted after a marker line has closed the previous region: the marker line is the next region's first.
+  const countEnd = (ends: number) => {
+    if (ends === 1) lf++;
+    else if (ends === 2) crlf++;
+    else if (ends === 3) loneCr = true;
+  };
   let pos = 0;
-  const n = text.length;
+  const n = s.length;
+  let cr = s.indexOf('\r'); // the next '\r' at or after pos, or -1
   while (pos < n) {
-    let nl = text.indexOf('\n', pos);
+    let nl = s.indexOf('\n', pos);
     const next = nl < 0 ? n : nl + 1;
     if (nl < 0) nl = n;
-    let t = text.slice(pos, nl);
+    let end = nl;
     let ends = nl < n ? 1 : 0; // 1: '\n', 2: '\r\n', 3: a lone '\r'
-    if (t.endsWith('\r')) {
-      t = t.slice(0, -1);
-      ends = nl < n ? 2 : 3;
+    if (cr >= 0 && cr < pos) cr = s.indexOf('\r', pos);
+    if (cr >= 0 && cr < nl) {
+      if (nl > pos && s.charCodeAt(nl - 1) === 13) {
+        end = nl - 1;
+        ends = nl < n ? 2 : 3;
+      }
+      if (cr < end) ends = 3;
     }
-    if (t.indexOf('\r') >= 0) ends = 3;
-    // Counted after a marker line has closed the previous region: the marker line is the next region's first.
-    const countEnd = () => {
-      if (ends === 1) lf++;
-      else if (ends === 2) crlf++;
-      else if (ends === 3) loneCr = true;
-    };
-    if (pos === 0 && t.charCodeAt(0) === 0xfeff) t = ' ' + t.slice(1); // keep columns; a BOM is not content
-    if (t.startsWith('---') && MARKER.test(t)) {
+    const l: Line = { start: pos, end, next };
+    if (isMarker(s, l, '---')) {
       if (hasContent || hasMarker) flush(pos);
       hasMarker = true;
-      countEnd();
-      lines.push({ start: pos, next, text: t });
+      countEnd(ends);
+      lines.push(l);
       pos = next;
       continue;
     }
-    if (t.startsWith('...') && MARKER.test(t)) {
-      countEnd();
-      lines.push({ start: pos, next, text: t });
+    if (isMarker(s, l, '...')) {
+      countEnd(ends);
+      lines.push(l);
       flush(next);
       pos = next;
       continue;
     }
-    if (!isBlankOrComment(t)) hasContent = true;
-    countEnd();
-    lines.push({ start: pos, next, text: t });
+    if (!hasContent && !isBlankOrComment(s, pos, end)) hasContent = true;
+    countEnd(ends);
+    lines.push(l);
     pos = next;
   }
   flush(n);
   return regions;
 }
 
-/** Chunks one document's lines; null when the shape is beyond a safe line scan. */
-function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | null {
+/** Chunks one document's lines (in `s`); null when the shape is beyond a safe line scan. */
+function chunkDocument(s: string, lines: Line[], end: number, crlf: boolean): Chunk[] | null {
   const chunks: Chunk[] = [];
   let i = 0;
   // Leading comments, blank lines and a bare `---` (optionally with a comment) join the first chunk.
@@ -136,9 +159,9 @@ function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | nul
   let chunkStart = first.start;
   for (; i < lines.length; i++) {
     const l = lines[i] as Line;
-    if (isBlankOrComment(l.text)) continue;
-    if (l.text.startsWith('---')) {
-      if (!isBlankOrComment(l.text.slice(3))) return null; // content on the marker line
+    if (isBlankOrComment(s, l.start, l.end)) continue;
+    if (startsWith(s, l.start, l.end, '---')) {
+      if (!isBlankOrComment(s, l.start + 3, l.end)) return null; // content on the marker line
       continue;
     }
     break;
@@ -154,28 +177,28 @@ function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | nul
   };
   while (i < lines.length) {
     const l = lines[i] as Line;
-    const t = l.text;
-    if (isBlankOrComment(t)) {
+    if (isBlankOrComment(s, l.start, l.end)) {
       i++;
       continue;
     }
-    if (t.charCodeAt(0) === 9) return null; // tab indentation: let the parser report it
-    if (t.startsWith('...')) {
+    if (s.charCodeAt(l.start) === 9) return null; // tab indentation: let the parser report it
+    if (startsWith(s, l.start, l.end, '...')) {
       i++;
       continue; // the end marker stays in the last chunk
     }
-    const ind = indentOf(t);
+    const ind = indentOf(s, l.start, l.end);
     if (ind > 0) {
       if (!current) return null;
       i++;
       continue;
     }
-    if (isDash(t, 0)) {
+    if (isDash(s, l.start, l.end)) {
       // An indentless sequence item continues the open section (`teams:` then `- id: x`).
       if (!current) return null;
       i++;
       continue;
     }
+    const t = s.slice(l.start, l.end);
     const key = TOP_KEY.exec(t);
     if (!key) return null;
     // Only one plain `workloads:` section is split into items; a quoted, tagged, anchored or repeated one is
@@ -184,12 +207,9 @@ function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | nul
     if (isWorkloads ? sawWorkloads : /^["']?workloads["']?[ \t]*:/.test(key[0])) return null;
     sawWorkloads ||= isWorkloads;
     close(current ? l.start : chunkStart);
-    if (chunks.length === 0 && current === null) {
-      // first key: the chunk starts at the region start, so leading comments belong to it
-    }
     const start: number = chunks.length === 0 ? chunkStart : l.start;
     if (isWorkloads) {
-      const r = chunkWorkloads(lines, i, start);
+      const r = chunkWorkloads(s, lines, i, start);
       if (r === null) return null;
       for (const c of r.chunks) chunks.push(c); // not push(...): 100,000+ items overflow the stack
       i = r.nextLine;
@@ -203,7 +223,7 @@ function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | nul
   // A last chunk without any line end sees '\n' as its line end; a CRLF document must then be parsed whole.
   const lastLine = lines[lines.length - 1] as Line;
   const lastChunk = chunks[chunks.length - 1] as Chunk;
-  if (crlf && lastChunk.start >= lastLine.start && lastLine.next - lastLine.start <= lastLine.text.length) return null;
+  if (crlf && lastChunk.start >= lastLine.start && lastLine.next <= lastLine.end) return null;
   // Make chunks contiguous: each ends where the next starts, the last at the region end.
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k] as Chunk;
@@ -215,6 +235,7 @@ function chunkDocument(lines: Line[], end: number, crlf: boolean): Chunk[] | nul
 
 /** Chunks `workloads:` and its items. Returns the line index after the section. */
 function chunkWorkloads(
+  s: string,
   lines: Line[],
   keyLine: number,
   start: number,
@@ -222,13 +243,13 @@ function chunkWorkloads(
   const chunks: Chunk[] = [];
   let i = keyLine + 1;
   // Find the first item line.
-  while (i < lines.length && isBlankOrComment((lines[i] as Line).text)) i++;
+  while (i < lines.length && isBlankOrComment(s, (lines[i] as Line).start, (lines[i] as Line).end)) i++;
   const firstItem = lines[i];
-  if (!firstItem || firstItem.text.startsWith('---') || firstItem.text.startsWith('...')) {
+  if (!firstItem || startsWith(s, firstItem.start, firstItem.end, '---') || startsWith(s, firstItem.start, firstItem.end, '...')) {
     return { chunks: [{ kind: 'top', start, end: start }], nextLine: i };
   }
-  const itemIndent = indentOf(firstItem.text);
-  if (!isDash(firstItem.text, itemIndent)) {
+  const itemIndent = indentOf(s, firstItem.start, firstItem.end);
+  if (!isDash(s, firstItem.start + itemIndent, firstItem.end)) {
     if (itemIndent === 0) return { chunks: [{ kind: 'top', start, end: start }], nextLine: i };
     return null;
   }
@@ -237,14 +258,13 @@ function chunkWorkloads(
   i++;
   for (; i < lines.length; i++) {
     const l = lines[i] as Line;
-    const t = l.text;
-    if (isBlankOrComment(t)) continue;
-    if (t.charCodeAt(0) === 9) return null;
-    if (t.startsWith('...') && MARKER.test(t)) continue;
-    const ind = indentOf(t);
-    if (t.charCodeAt(ind) === 9) return null; // tab after spaces in indentation
+    if (isBlankOrComment(s, l.start, l.end)) continue;
+    if (s.charCodeAt(l.start) === 9) return null;
+    if (isMarker(s, l, '...')) continue;
+    const ind = indentOf(s, l.start, l.end);
+    if (s.charCodeAt(l.start + ind) === 9) return null; // tab after spaces in indentation
     if (ind > itemIndent) continue;
-    if (ind === itemIndent && isDash(t, ind)) {
+    if (ind === itemIndent && isDash(s, l.start + ind, l.end)) {
       item.end = l.start;
       chunks.push(item);
       item = { kind: 'item', start: l.start, end: l.start };
@@ -266,39 +286,42 @@ function chunkWorkloads(
 export function rescanChunk(old: string, text: string, chunk: Chunk, end: number, crlf: boolean): boolean {
   if (end <= chunk.start) return false;
   if (end < text.length && text.charCodeAt(end - 1) !== 10) return false; // the next chunk must start a line
-  const oldFirst = old.slice(chunk.start, Math.max(chunk.start, old.indexOf('\n', chunk.start) < 0 ? old.length : old.indexOf('\n', chunk.start)));
-  const itemIndent = indentOf(oldFirst);
+  const oldNl = old.indexOf('\n', chunk.start);
+  const itemIndent = indentOf(old, chunk.start, Math.max(chunk.start, oldNl < 0 ? old.length : oldNl));
   let pos = chunk.start;
   let first = true;
+  let cr = text.indexOf('\r', pos); // the next '\r' at or after pos, or -1
   while (pos < end) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0 || nl >= end) {
       if (crlf || nl >= end) return false; // a CRLF document's last line without a line end: parse whole
       nl = end;
     }
-    let t = text.slice(pos, nl);
+    let lineEnd = nl;
     if (crlf) {
-      if (t.charCodeAt(t.length - 1) !== 13) return false;
-      t = t.slice(0, -1);
+      if (lineEnd === pos || text.charCodeAt(lineEnd - 1) !== 13) return false;
+      lineEnd--;
     }
-    if (t.indexOf('\r') >= 0) return false;
+    if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
+    if (cr >= 0 && cr < lineEnd) return false;
+    const at = pos;
     pos = nl + 1;
     if (first) {
       first = false;
       if (chunk.kind === 'item') {
-        if (indentOf(t) !== itemIndent || !isDash(t, itemIndent)) return false;
+        if (indentOf(text, at, lineEnd) !== itemIndent || !isDash(text, at + itemIndent, lineEnd)) return false;
       } else {
-        const key = TOP_KEY.exec(t);
+        const key = TOP_KEY.exec(text.slice(at, lineEnd));
         if (!key || /^["']?workloads["']?[ \t]*:/.test(key[0])) return false;
       }
       continue;
     }
-    if (isBlankOrComment(t)) continue;
-    if (t.charCodeAt(0) === 9) return false;
-    const ind = indentOf(t);
+    if (isBlankOrComment(text, at, lineEnd)) continue;
+    if (text.charCodeAt(at) === 9) return false;
+    const ind = indentOf(text, at, lineEnd);
     if (chunk.kind === 'item') {
-      if (t.charCodeAt(ind) === 9 || ind <= itemIndent) return false;
-    } else if (ind === 0 && !isDash(t, 0)) return false;
+      if (text.charCodeAt(at + ind) === 9 || ind <= itemIndent) return false;
+    } else if (ind === 0 && !isDash(text, at, lineEnd)) return false;
   }
   return true;
 }
