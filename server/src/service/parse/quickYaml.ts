@@ -70,45 +70,46 @@ interface Lines {
 }
 let tables: Lines | undefined;
 
-function tablesFor(lines: number): Lines {
+/** The shared tables, with room for at least `lines` lines; the first `keep` lines' entries are kept when they grow. */
+function tablesFor(lines: number, keep = 0): Lines {
   if (!tables || tables.starts.length < lines) {
-    const size = Math.max(lines, 2 * (tables?.starts.length ?? 0), 256);
-    const a = (): Int32Array => new Int32Array(size);
-    tables = { starts: a(), ends: a(), nexts: a(), indents: a(), kinds: a(), nextTable: a() };
+    const old = tables;
+    const size = Math.max(lines, 2 * (old?.starts.length ?? 0), 256);
+    const a = (from: Int32Array | undefined): Int32Array => {
+      const t = new Int32Array(size);
+      if (from && keep > 0) t.set(from.subarray(0, keep));
+      return t;
+    };
+    tables = { starts: a(old?.starts), ends: a(old?.ends), nexts: a(old?.nexts), indents: a(old?.indents), kinds: a(old?.kinds), nextTable: a(old?.nextTable) };
   }
   return tables;
 }
 
 class QuickParser {
-  // The line tables (see Lines): shared by every parse, which runs to its end before the next one starts.
-  private readonly starts: Int32Array;
+  // The line tables (see Lines): shared by every parse, which runs to its end before the next one starts; grown
+  // (see use) while the lines are read.
+  private starts!: Int32Array;
   /** Where each line's content ends (before its LF or CRLF). */
-  private readonly ends: Int32Array;
+  private ends!: Int32Array;
   /** Where the next line starts (after the line end), or the text's length. */
-  private readonly nexts: Int32Array;
-  private readonly indents: Int32Array;
+  private nexts!: Int32Array;
+  private indents!: Int32Array;
   /** 0 blank, 1 comment, 2 content. */
-  private readonly kinds: Int32Array;
+  private kinds!: Int32Array;
   /** The first content line at or after each line, or -1 (one more entry: -1). */
-  private readonly nextTable: Int32Array;
+  private nextTable!: Int32Array;
   /** How many lines. */
   private readonly count: number;
   private line = 0;
 
   constructor(private readonly src: string) {
     const n = src.length;
-    let lines = 1;
-    for (let k = src.indexOf('\n'); k >= 0; k = src.indexOf('\n', k + 1)) lines++;
-    const t = tablesFor(lines + 1);
-    this.starts = t.starts;
-    this.ends = t.ends;
-    this.nexts = t.nexts;
-    this.indents = t.indents;
-    this.kinds = t.kinds;
-    this.nextTable = t.nextTable;
+    this.use(tablesFor(64));
     let count = 0;
     let at = 0;
     while (at < n || (at === n && count === 0)) {
+      // Room for this line and the end mark of nextTable after it.
+      if (count + 2 > this.starts.length) this.use(tablesFor(count + 2, count));
       const nl = src.indexOf('\n', at);
       let end = nl < 0 ? n : nl;
       this.nexts[count] = nl < 0 ? n : nl + 1;
@@ -130,6 +131,15 @@ class QuickParser {
     const next = this.nextTable;
     next[count] = -1;
     for (let l = count - 1; l >= 0; l--) next[l] = this.kinds[l] === 2 ? l : (next[l + 1] as number);
+  }
+
+  private use(t: Lines): void {
+    this.starts = t.starts;
+    this.ends = t.ends;
+    this.nexts = t.nexts;
+    this.indents = t.indents;
+    this.kinds = t.kinds;
+    this.nextTable = t.nextTable;
   }
 
   parse(): Node {
