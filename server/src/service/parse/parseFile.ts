@@ -32,7 +32,8 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   const old = previous?.caches;
   const caches: Caches = { items: new Map(), headers: new Map(), wholes: new Map() };
   const documents: ParsedDocument[] = [];
-  const regions = segment(text);
+  const lineStarts = [0];
+  const regions = segment(text, lineStarts);
   // The file's own baseline documents first: every document of the file may select them.
   const local = new Map<number, BaselineEntry | null>();
   for (const region of regions) {
@@ -60,7 +61,7 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
     index++;
   }
   const chunked = !options.whole && documents.length > 0 && documents.every((d) => !d.whole);
-  return { text, lines: new LineIndex(text), documents, caches, scope, baselineKey, ...(chunked ? { regions } : {}) };
+  return { text, lines: new LineIndex(text, lineStarts), documents, caches, scope, baselineKey, ...(chunked ? { regions } : {}) };
 }
 
 

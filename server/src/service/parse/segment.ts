@@ -73,8 +73,11 @@ function isMarker(s: string, l: Line, prefix: '---' | '...'): boolean {
   return startsWith(s, l.start, l.end, prefix) && MARKER.test(s.slice(l.start, l.end));
 }
 
-/** Splits `text` into document regions by `---`/`...` marker lines, and chunks each region. */
-export function segment(text: string): DocRegion[] {
+/**
+ * Splits `text` into document regions by `---`/`...` marker lines, and chunks each region. `lineStarts`, when given
+ * (holding 0), gets the start of every later line: LineIndex's `starts`, found on the way.
+ */
+export function segment(text: string, lineStarts?: number[]): DocRegion[] {
   // A BOM is not content: read as a space, the columns kept (the same length, so the same offsets).
   const s = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const regions: DocRegion[] = [];
@@ -114,6 +117,7 @@ export function segment(text: string): DocRegion[] {
     let nl = s.indexOf('\n', pos);
     const next = nl < 0 ? n : nl + 1;
     if (nl < 0) nl = n;
+    if (nl < n) lineStarts?.push(next);
     let end = nl;
     let ends = nl < n ? 1 : 0; // 1: '\n', 2: '\r\n', 3: a lone '\r'
     if (cr >= 0 && cr < pos) cr = s.indexOf('\r', pos);
@@ -258,11 +262,15 @@ function chunkWorkloads(
   i++;
   for (; i < lines.length; i++) {
     const l = lines[i] as Line;
-    if (isBlankOrComment(s, l.start, l.end)) continue;
-    if (s.charCodeAt(l.start) === 9) return null;
-    if (isMarker(s, l, '...')) continue;
     const ind = indentOf(s, l.start, l.end);
-    if (s.charCodeAt(l.start + ind) === 9) return null; // tab after spaces in indentation
+    const c = l.start + ind < l.end ? s.charCodeAt(l.start + ind) : -1;
+    // Spaces, then a printable character but '#' (most lines): content, indented by `ind`, no tab; else the full tests.
+    if (!(c > 32 && c < 127 && c !== 35)) {
+      if (isBlankOrComment(s, l.start, l.end)) continue;
+      if (s.charCodeAt(l.start) === 9) return null;
+      if (s.charCodeAt(l.start + ind) === 9) return null; // tab after spaces in indentation
+    }
+    if (ind === 0 && c === 46 /* . */ && isMarker(s, l, '...')) continue;
     if (ind > itemIndent) continue;
     if (ind === itemIndent && isDash(s, l.start + ind, l.end)) {
       item.end = l.start;
