@@ -81,6 +81,8 @@ export interface ServiceEntry {
   readonly definedAt?: DefinedAt;
 }
 
+const NO_SERVICES: readonly ServiceEntry[] = Object.freeze([]);
+
 /** How names and aliases are compared: case-insensitive, surrounding and repeated spaces ignored. */
 export function serviceKey(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -126,6 +128,8 @@ export class Baseline {
   /** The catalogue, and every name and alias (serviceKey) to the entries it names. */
   readonly services: readonly ServiceEntry[];
   private readonly serviceIndex: ReadonlyMap<string, readonly ServiceEntry[]>;
+  /** servicesNamed's answers by the text as written. */
+  private readonly named = new Map<string, readonly ServiceEntry[]>();
 
   constructor(def: BaselineDef) {
     this.def = def;
@@ -225,8 +229,15 @@ export class Baseline {
 
   /** The catalogue entries a workload's `service` text names (more than one only through an alias clash). */
   servicesNamed(text: string): readonly ServiceEntry[] {
-    if (text.length > 1000) return [];
-    return this.serviceIndex.get(serviceKey(text)) ?? [];
+    if (text.length > 1000) return NO_SERVICES;
+    // Remembered as written (a tree names a few services thousands of times), a bounded number of spellings.
+    let found = this.named.get(text);
+    if (found === undefined) {
+      found = this.serviceIndex.get(serviceKey(text)) ?? NO_SERVICES;
+      if (this.named.size >= 1024) this.named.clear();
+      this.named.set(text, found);
+    }
+    return found;
   }
 
   columnLabel(id: string): string {
