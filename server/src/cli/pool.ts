@@ -21,7 +21,9 @@ export const MAX_JOBS = 64;
  * optimised code of the hot paths on V8's background threads), and two threads that parse at once slow each other
  * down. Measured on 2 cores (generated files of ~17 kB; bench/lint-tree.ts): two threads against one were 0.92× as
  * fast at 8.7 MB, 1.02× at 17 MB, 1.18× at 26 MB and 1.27× at 35 MB (as fast as two separate processes each
- * checking half the tree). The work follows the text, not the number of files: many small files do not pay.
+ * checking half the tree). The faster one thread got, the less the second adds: after the engine work of
+ * 2026-12-02, 0.94× at 15.6 MB and 1.07–1.09× at 31 MB (bench/RESULTS.md), so the threshold still sits near the
+ * break-even. The work follows the text, not the number of files: many small files do not pay.
  */
 export const MIN_BYTES_FOR_WORKERS = 16_000_000;
 
