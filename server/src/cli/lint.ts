@@ -53,14 +53,14 @@ export function lintText(path: string, displayPath: string, text: string, option
 /** The findings of one text, sorted by position: those that count, and those an inline comment silences. */
 function checkText(text: string, options: DiagnoseOptions, baselines?: BaselineOptions): { findings: Finding[]; suppressed: Finding[] } {
   const syntaxOnly = options.syntaxOnly === true || text.length > SIZE_LIMIT;
-  const all = diagnose(parseFile(text, undefined, { syntaxOnly, baselines }), { ...options, includeSuppressed: true, syntaxOnly });
+  const all = diagnose(parseFile(text, undefined, { syntaxOnly, baselines, once: true }), { ...options, includeSuppressed: true, syntaxOnly });
   all.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { findings: all.filter((f) => !f.suppression), suppressed: all.filter((f) => f.suppression) };
 }
 
 /** Whether the text has a YAML syntax error anywhere: such files are never rewritten by --fix. */
 export function hasSyntaxError(text: string): boolean {
-  return diagnose(parseFile(text), { syntaxOnly: true }).some((f) => f.code === 'yaml-syntax');
+  return diagnose(parseFile(text, undefined, { once: true }), { syntaxOnly: true }).some((f) => f.code === 'yaml-syntax');
 }
 
 /** The text after every safe fix that adds no finding, or the same text for a file that does not parse. */

@@ -161,7 +161,7 @@ function matrix(opts: Options, io: Io): number {
   }
   const cfg = validConfigFor(configs, file);
   // One parse: the findings and the matrix come from the same parsed file, as in the editor's view.
-  const parsed = parseFile(text, undefined, { baselines: baselineOptionsFor(cfg, new BaselineLoader(), opts.baseline) });
+  const parsed = parseFile(text, undefined, { baselines: baselineOptionsFor(cfg, new BaselineLoader(), opts.baseline), once: true });
   const m = matrixFromParsed(parsed, diagnose(parsed, { ...engineOptions(cfg, opts, teamContextFor(cfg, registriesOf(configs), file)), includeSuppressed: true }));
   const out =
     format === 'csv' ? matrixToCsv(m)

@@ -61,7 +61,7 @@ export function reportCommand(opts: Options, io: ReportIo, configs: ConfigResolv
       for (const e of baselineLoader.forConfig(cfg).errors) io.stderr(`srm: config: ${e.split(io.cwd + path.sep).join('')}\n`);
     }
     const syntaxOnly = options.syntaxOnly === true || c.text.length > SIZE_LIMIT;
-    const parsed = parseFile(c.text, undefined, { syntaxOnly, baselines });
+    const parsed = parseFile(c.text, undefined, { syntaxOnly, baselines, once: true });
     const findings: Finding[] = diagnose(parsed, { ...options, includeSuppressed: true, syntaxOnly });
     findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     builder.add({ path: show(c.path), parsed, findings, ...(teams ? { teams } : {}), syntaxOnly });

@@ -129,7 +129,7 @@ export async function readEntry(fp: string, found: FoundFile | undefined, ctx: R
   if (!ctx.force && !ctx.settings.isSrmText(uri, r.text, ds)) return 'remove';
   const doc = TextDocument.create(uri, 'yaml', 0, r.text);
   const opts = ctx.settings.diagnoseOptions(doc, ds);
-  const parsed = parseFile(r.text, undefined, { syntaxOnly: opts.syntaxOnly === true, baselines: ds.baselines });
+  const parsed = parseFile(r.text, undefined, { syntaxOnly: opts.syntaxOnly === true, baselines: ds.baselines, once: true });
   const diagnostics = diagnose(parsed, opts).map((f) => {
     const { data: _fixes, ...d } = toDiagnostic(f, parsed, 0); // fixes apply to open documents only
     return d;

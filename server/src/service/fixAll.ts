@@ -88,7 +88,7 @@ function overlaps(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
 export function fixAll(text: string, options: DiagnoseOptions = {}, maxRounds = 20, baselines?: BaselineOptions): FixAllResult {
   // yaml-syntax counts whatever its configured severity: a fix must never break the YAML, even where it is 'off'.
   const severities = { ...options.severities, 'yaml-syntax': 'error' as const };
-  const check = (t: string): Finding[] => diagnose(parseFile(t, undefined, { baselines }), { ...options, severities, includeSuppressed: false });
+  const check = (t: string): Finding[] => diagnose(parseFile(t, undefined, { baselines, once: true }), { ...options, severities, includeSuppressed: false });
   let findings = check(text);
   // A document that does not parse is left as it is (even its suppression comments): fixes computed on a
   // half-parsed tree could lose the user's text. The file's other documents are still fixed.

@@ -43,7 +43,7 @@ export function parseFile(text: string, previous?: ParsedFile, options: ParseOpt
   }
   const outer = options.baselines?.scope ?? EMPTY_SCOPE;
   const scope = outer.withLocal([...local.values()].filter((e): e is BaselineEntry => e !== null));
-  const ctx: DocContext = { scope, options: options.baselines, key: `${baselineKey}|${scope.key}` };
+  const ctx: DocContext = { scope, options: options.baselines, key: `${baselineKey}|${scope.key}`, once: options.once === true };
   let index = 0;
   for (const region of regions) {
     if (!region.hasContent) continue;
@@ -140,9 +140,10 @@ function parseChunked(
 ): ParsedDocument | undefined {
   const { pieces, headerText, itemCount } = headerOf(text, chunks);
   const headerMap = headerMapOf(pieces);
-  const hKey = `${itemCount}\u0000${headerText}`;
-  const h = old?.headers.get(hKey) ?? caches.headers.get(hKey) ?? parseHeader(headerText, itemCount);
-  caches.headers.set(hKey, h);
+  const keep = !ctx.once;
+  const hKey = keep ? `${itemCount}\u0000${headerText}` : '';
+  const h = (keep ? (old?.headers.get(hKey) ?? caches.headers.get(hKey)) : undefined) ?? parseHeader(headerText, itemCount);
+  if (keep) caches.headers.set(hKey, h);
   if (!h.ok || !h.analysis) return undefined;
   const sel = selectBaseline(h.analysis, headerText, ctx.scope, ctx.options);
   const b = sel.baseline;
@@ -150,10 +151,10 @@ function parseChunked(
   for (const c of chunks) {
     if (c.kind !== 'item') continue;
     const src = text.slice(c.start, c.end);
-    const key = itemKey(b, src);
-    let e = caches.items.get(key) ?? old?.items.get(key);
+    const key = keep ? itemKey(b, src) : '';
+    let e = keep ? (caches.items.get(key) ?? old?.items.get(key)) : undefined;
     if (!e) e = parseItem(src, b);
-    caches.items.set(key, e);
+    if (keep) caches.items.set(key, e);
     if (!e.ok || !e.analysis) return undefined;
     workloads.push({ start: c.start, end: c.end, base: c.start, analysis: e.analysis });
   }

@@ -71,6 +71,8 @@ export interface DocContext {
   options: BaselineOptions | undefined;
   /** Part of the whole-document cache key: a document parsed whole is reused only under the same baselines. */
   key: string;
+  /** ParseOptions.once: nothing is looked up in or added to the caches. */
+  once: boolean;
 }
 
 /** Which baseline a document that names none is checked against, and the baseline documents in reach. */
@@ -102,4 +104,9 @@ export interface ParseOptions {
    *  per keystroke; only a document parsed whole skips the analysis. `diagnose({syntaxOnly})` reports syntax only. */
   syntaxOnly?: boolean;
   baselines?: BaselineOptions;
+  /**
+   * The parse is checked once and never becomes the `previous` of another (the CLI, the workspace index, a fix's
+   * re-check): its chunks are not cached (each lookup hashed the chunk's whole text), so `caches` stay empty.
+   */
+  once?: boolean;
 }

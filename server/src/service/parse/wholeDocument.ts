@@ -33,9 +33,10 @@ export function parseWhole(
   ctx: DocContext,
 ): ParsedDocument {
   const src = text.slice(start, end);
-  const key = `${syntaxOnly ? 's' : 'f'}${ctx.key}\u0000${src}`;
-  const body = old?.wholes.get(key) ?? caches.wholes.get(key) ?? parseWholeBody(src, syntaxOnly, ctx);
-  caches.wholes.set(key, body);
+  const keep = !ctx.once;
+  const key = keep ? `${syntaxOnly ? 's' : 'f'}${ctx.key}\u0000${src}` : '';
+  const body = (keep ? (old?.wholes.get(key) ?? caches.wholes.get(key)) : undefined) ?? parseWholeBody(src, syntaxOnly, ctx);
+  if (keep) caches.wholes.set(key, body);
   // Offsets in a cached body are relative to the region's start when it was parsed; re-base them.
   return { ...rebase(body, start), index, start, end };
 }
