@@ -7,6 +7,7 @@
 // fuzzed text; the engine's equivalence test compares chunked (this parser) against whole-document (`yaml`) results.
 // Comments are skipped, not attached (`comment`, `commentBefore`, `spaceBefore` are not set): no rule reads them.
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { tablesFor, type Lines } from './quickLines';
 import { MAP_PROTO, newCollection, newPair, newScalar, QUICK_DOC, SEQ_PROTO } from './quickNodes';
 
 export { QUICK_DOC, toPlain, YAML_OPTIONS } from './quickNodes';
@@ -54,35 +55,6 @@ export function quickParse(src: string): Node | undefined {
     if (e instanceof Bail) return undefined;
     throw e;
   }
-}
-
-/**
- * The line tables of a parse, kept from one parse to the next and grown when a text has more lines: no arrays to
- * allocate and grow per chunk (a big file has tens of thousands of chunks).
- */
-interface Lines {
-  starts: Int32Array;
-  ends: Int32Array;
-  nexts: Int32Array;
-  indents: Int32Array;
-  kinds: Int32Array;
-  nextTable: Int32Array;
-}
-let tables: Lines | undefined;
-
-/** The shared tables, with room for at least `lines` lines; the first `keep` lines' entries are kept when they grow. */
-function tablesFor(lines: number, keep = 0): Lines {
-  if (!tables || tables.starts.length < lines) {
-    const old = tables;
-    const size = Math.max(lines, 2 * (old?.starts.length ?? 0), 256);
-    const a = (from: Int32Array | undefined): Int32Array => {
-      const t = new Int32Array(size);
-      if (from && keep > 0) t.set(from.subarray(0, keep));
-      return t;
-    };
-    tables = { starts: a(old?.starts), ends: a(old?.ends), nexts: a(old?.nexts), indents: a(old?.indents), kinds: a(old?.kinds), nextTable: a(old?.nextTable) };
-  }
-  return tables;
 }
 
 class QuickParser {
