@@ -11,7 +11,7 @@ import { BaselineScope, THIS_FILE, type BaselineEntry } from '../baselines/scope
 import { baselineOptionsKey, EMPTY_SCOPE, itemKey, selectBaseline } from '../baselines/select';
 import { headerMapOf, headerOf, parseHeader, parseItem, tryParse } from './chunks';
 import { parseEdited } from './keystroke';
-import type { Caches, DocContext, ParsedDocument, ParsedFile, ParseOptions, WorkloadPart } from './parsedFile';
+import { cached, type Caches, type DocContext, type ParsedDocument, type ParsedFile, type ParseOptions, type WorkloadPart } from './parsedFile';
 import { segment, type Chunk } from './segment';
 import { isRegistryRoot, looksLikeRegistry } from '../registries/document';
 import { analyzeRegistryDocument } from '../registries/check';
@@ -140,10 +140,7 @@ function parseChunked(
 ): ParsedDocument | undefined {
   const { pieces, headerText, itemCount } = headerOf(text, chunks);
   const headerMap = headerMapOf(pieces);
-  const keep = !ctx.once;
-  const hKey = keep ? `${itemCount}\u0000${headerText}` : '';
-  const h = (keep ? (old?.headers.get(hKey) ?? caches.headers.get(hKey)) : undefined) ?? parseHeader(headerText, itemCount);
-  if (keep) caches.headers.set(hKey, h);
+  const h = cached(ctx, 'headers', caches, old, () => `${itemCount}\u0000${headerText}`, () => parseHeader(headerText, itemCount));
   if (!h.ok || !h.analysis) return undefined;
   const sel = selectBaseline(h.analysis, headerText, ctx.scope, ctx.options);
   const b = sel.baseline;
@@ -151,10 +148,7 @@ function parseChunked(
   for (const c of chunks) {
     if (c.kind !== 'item') continue;
     const src = text.slice(c.start, c.end);
-    const key = keep ? itemKey(b, src) : '';
-    let e = keep ? (caches.items.get(key) ?? old?.items.get(key)) : undefined;
-    if (!e) e = parseItem(src, b);
-    if (keep) caches.items.set(key, e);
+    const e = cached(ctx, 'items', caches, old, () => itemKey(b, src), () => parseItem(src, b));
     if (!e.ok || !e.analysis) return undefined;
     workloads.push({ start: c.start, end: c.end, base: c.start, analysis: e.analysis });
   }

@@ -65,6 +65,21 @@ export interface Caches {
 
 export type ParsedDocumentBody = Omit<ParsedDocument, 'index' | 'start' | 'end' | 'headerMap'> & { headerMap: OffsetMap };
 
+type CacheValue<K extends keyof Caches> = Caches[K] extends Map<string, infer V> ? V : never;
+
+/**
+ * What the `kind` cache of this parse (`cur`) or of the previous one (`old`) holds for `key()`, else `make()`; kept in
+ * `cur` for the next parse. A parse checked once (DocContext.once) neither looks nor keeps: `make()`, no key made.
+ */
+export function cached<K extends keyof Caches>(ctx: DocContext, kind: K, cur: Caches, old: Caches | undefined, key: () => string, make: () => CacheValue<K>): CacheValue<K> {
+  if (ctx.once) return make();
+  const k = key();
+  const map = cur[kind] as Map<string, CacheValue<K>>;
+  const v = map.get(k) ?? (old?.[kind] as Map<string, CacheValue<K>> | undefined)?.get(k) ?? make();
+  map.set(k, v);
+  return v;
+}
+
 /** What a document needs to select and resolve its baseline. */
 export interface DocContext {
   scope: BaselineScope;

@@ -13,7 +13,7 @@ import { keyText, MAX_ALIAS_COUNT, metadataName } from '../check/facts';
 import { limitMessage, rule as yamlSyntax } from '../rules/yaml-syntax';
 import type { RawFinding } from '../check/findings';
 import { tryParse } from './chunks';
-import type { Caches, DocContext, ParsedDocument, ParsedDocumentBody, WorkloadPart } from './parsedFile';
+import { cached, type Caches, type DocContext, type ParsedDocument, type ParsedDocumentBody, type WorkloadPart } from './parsedFile';
 
 /** The yaml-syntax findings of a document that does not parse (file offsets), or undefined when it parses. */
 export function yamlSyntaxOnly(src: string, start: number): RawFinding[] | undefined {
@@ -33,10 +33,7 @@ export function parseWhole(
   ctx: DocContext,
 ): ParsedDocument {
   const src = text.slice(start, end);
-  const keep = !ctx.once;
-  const key = keep ? `${syntaxOnly ? 's' : 'f'}${ctx.key}\u0000${src}` : '';
-  const body = (keep ? (old?.wholes.get(key) ?? caches.wholes.get(key)) : undefined) ?? parseWholeBody(src, syntaxOnly, ctx);
-  if (keep) caches.wholes.set(key, body);
+  const body = cached(ctx, 'wholes', caches, old, () => `${syntaxOnly ? 's' : 'f'}${ctx.key}\u0000${src}`, () => parseWholeBody(src, syntaxOnly, ctx));
   // Offsets in a cached body are relative to the region's start when it was parsed; re-base them.
   return { ...rebase(body, start), index, start, end };
 }
