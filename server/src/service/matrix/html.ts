@@ -79,9 +79,15 @@ export function htmlPage(title: string, css: string, body: readonly string[]): s
   return htmlPageParts(title, css, body).join('');
 }
 
+/**
+ * A line of a page's body: its HTML, or a function that pushes its HTML to the page's parts as pieces (a long section
+ * of `srm report`, which is never held as one string).
+ */
+export type BodyLine = string | ((out: string[]) => void);
+
 /** htmlPage's text in parts (the lines and the line ends between them), to be written one after the other. */
-export function htmlPageParts(title: string, css: string, body: readonly string[]): string[] {
-  return joinedParts([
+export function htmlPageParts(title: string, css: string, body: readonly BodyLine[]): string[] {
+  const out = joinedParts([
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -92,11 +98,13 @@ export function htmlPageParts(title: string, css: string, body: readonly string[
     `<style>${css}</style>`,
     '</head>',
     '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
   ], '\n');
+  for (const line of [...body, '</body>', '</html>', '']) {
+    out.push('\n');
+    if (typeof line === 'string') out.push(line);
+    else line(out);
+  }
+  return out;
 }
 
 /** "Copy as Markdown": the CLI's Markdown tables. */
