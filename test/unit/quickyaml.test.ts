@@ -8,7 +8,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { generate, prng } from '../../bench/generate';
-import { QUICK_DOC, YAML_OPTIONS, quickParse, toPlain } from '../../server/src/service/parse/quickYaml';
+import { QUICK_DOC, YAML_OPTIONS, quickParse, quickParseFull, toPlain } from '../../server/src/service/parse/quickYaml';
+import { duplicateKeys } from '../../server/src/service/check/facts';
 import { segment } from '../../server/src/service/parse/segment';
 import { headerOf } from '../../server/src/service/parse/chunks';
 
@@ -49,8 +50,26 @@ function check(src: string): { accepted: boolean; problem?: string } {
   if (quick === undefined) return { accepted: false };
   const doc = parseDocument(src, YAML_OPTIONS);
   if (doc.errors.length > 0) return { accepted: true, problem: `accepted text yaml rejects: ${doc.errors[0]?.message}` };
-  const d = difference(quick, doc.contents) ?? plainDifference(quick, doc);
+  const d = difference(quick, doc.contents) ?? plainDifference(quick, doc) ?? builtOnTheWay(src);
   return { accepted: true, problem: d };
+}
+
+/** What quickParseFull finds while parsing: the plain value toPlain gives, and no repeated key when it says none. */
+function builtOnTheWay(src: string): string | undefined {
+  const full = quickParseFull(src);
+  if (!full) return 'quickParseFull declines a text quickParse accepts';
+  const want = toPlain(full.root, QUICK_DOC, 100);
+  try {
+    assert.deepStrictEqual(full.plain, want);
+    // The same own keys in the same order (deepStrictEqual does not look at the order).
+    assert.equal(JSON.stringify(full.plain), JSON.stringify(want));
+  } catch {
+    return `plain built while parsing: ${JSON.stringify(full.plain)} vs toPlain ${JSON.stringify(want)}`;
+  }
+  const repeated: string[] = [];
+  duplicateKeys(full.root, (k) => repeated.push(k));
+  if (full.dupFree && repeated.length > 0) return `dupFree, but duplicateKeys reports ${repeated.join(', ')}`;
+  return undefined;
 }
 
 /** The plain values agree three ways: the fast conversion, yaml's own toJS run on the quick nodes, and yaml's. */
@@ -216,4 +235,24 @@ test('long runs of comments, blank lines and keys take linear time', () => {
     assert.ok(performance.now() - t < 5_000, 'bounded');
     assert.equal(check(src).problem, undefined);
   }
+});
+
+test('the quick parser tells whether a key repeats, so that the duplicate-key walk runs only where one may', () => {
+  const plain = quickParseFull('- name: a\n  responsibilities:\n    devices: customer\n    applications:\n      owner: customer\n');
+  assert.equal(plain?.dupFree, true);
+  assert.deepEqual(plain?.plain, [{ name: 'a', responsibilities: { devices: 'customer', applications: { owner: 'customer' } } }]);
+  for (const src of [
+    '- name: a\n  name: b\n',
+    '- name: a\n  responsibilities:\n    devices: customer\n    devices: microsoft\n',
+    'a: 1\n"a": 2\n'.replace('"a"', 'a'),
+    // Not repeated, but a name Object.prototype has, or __proto__: the walk runs (it reports nothing).
+    'toString: x\n',
+    '__proto__: x\n',
+  ]) {
+    const r = quickParseFull(src);
+    assert.ok(r, src);
+    assert.equal(r.dupFree, false, src);
+  }
+  const last = quickParseFull('a: 1\nb: 2\na: 3\n');
+  assert.deepEqual(last?.plain, { a: 3, b: 2 });
 });

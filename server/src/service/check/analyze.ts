@@ -30,18 +30,29 @@ export function guarded<T>(what: string, at: { start: number; end: number }, out
   }
 }
 
+/**
+ * What the quick parser found out about a node while building it (quickYaml.ts QuickParse): its plain value, so that
+ * toPlain need not walk it again, and whether a key repeats, so that duplicateKeys need not when none does.
+ */
+export interface Prepared {
+  plain: unknown;
+  dupFree: boolean;
+}
+
 /** Analyses one workload item against baseline `b`. `text` is the text the item's offsets index into. */
-export function analyzeWorkload(item: Node | null, doc: Document, text: string, b: Baseline = MICROSOFT_DIAGRAM): WorkloadAnalysis {
+export function analyzeWorkload(item: Node | null, doc: Document, text: string, b: Baseline = MICROSOFT_DIAGRAM, pre?: Prepared): WorkloadAnalysis {
   const findings: RawFinding[] = [];
   const where = span(item) ?? { start: 0, end: 0 };
   const facts = guarded('a workload', where, findings, () => workloadFacts(item, doc)) ?? { span: where, assignments: [] };
-  const js = guarded('a workload', where, findings, () => toPlain(item, doc, MAX_ALIAS_COUNT));
+  const js = pre ? pre.plain : guarded('a workload', where, findings, () => toPlain(item, doc, MAX_ALIAS_COUNT));
   guarded('the schema', where, findings, () => {
     for (const f of RULE.schema.check(validateWorkloadValue(js, b), item, ['workloads', 0], { baseline: b, text })) findings.push(f);
   });
-  guarded('duplicate keys', where, findings, () =>
-    duplicateKeys(item, (k, at) => findings.push({ ...RULE['duplicate-key'].check(k, at), workload: facts.name })),
-  );
+  if (!pre?.dupFree) {
+    guarded('duplicate keys', where, findings, () =>
+      duplicateKeys(item, (k, at) => findings.push({ ...RULE['duplicate-key'].check(k, at), workload: facts.name })),
+    );
+  }
   for (const f of findings) if (f.workload === undefined && facts.name !== undefined) f.workload = facts.name;
   const model = b.hasColumn(facts.model) ? facts.model : undefined;
   if (model) {
@@ -82,7 +93,7 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string, 
  * `workloadCount` stands in for the items (for "at least one workload"); `skip` hides the items' nodes when the
  * root was parsed whole.
  */
-export function analyzeHeader(root: Node | null, doc: Document, workloadCount: number | null): HeaderAnalysis {
+export function analyzeHeader(root: Node | null, doc: Document, workloadCount: number | null, pre?: Prepared): HeaderAnalysis {
   const findings: RawFinding[] = [];
   const where = span(root) ?? { start: 0, end: 0 };
   let teams: TeamFacts[] = [];
@@ -110,15 +121,17 @@ export function analyzeHeader(root: Node | null, doc: Document, workloadCount: n
     }
   }
   guarded('the schema', where, findings, () => {
-    let js = toPlain(root, doc, MAX_ALIAS_COUNT);
+    let js = pre ? pre.plain : toPlain(root, doc, MAX_ALIAS_COUNT);
     if (workloadCount !== null && js && typeof js === 'object' && !Array.isArray(js)) {
       js = { ...(js as object), workloads: new Array(workloadCount).fill(null) };
     }
     for (const f of RULE.schema.check(validateHeaderValue(js), root, [])) findings.push(f);
   });
-  guarded('duplicate keys', where, findings, () =>
-    duplicateKeys(root, (k, at) => findings.push(RULE['duplicate-key'].check(k, at)), (n) => n === workloadsSeq),
-  );
+  if (!pre?.dupFree) {
+    guarded('duplicate keys', where, findings, () =>
+      duplicateKeys(root, (k, at) => findings.push(RULE['duplicate-key'].check(k, at)), (n) => n === workloadsSeq),
+    );
+  }
   const name = metadataName(root);
   return { findings, teams, teamRefs, ...(name === undefined ? {} : { name }), ...(baseline ? { baseline } : {}) };
 }

@@ -2,10 +2,10 @@
 // parser for the common shape, else yaml; undefined when the chunk cannot vouch for itself (an error, an alias).
 import { parseDocument, isAlias, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import { MICROSOFT_DIAGRAM, type Baseline } from '../../model';
-import { analyzeHeader, analyzeWorkload } from '../check/analyze';
+import { analyzeHeader, analyzeWorkload, type Prepared } from '../check/analyze';
 import { lastAtOrBefore } from '../lines';
 import type { ChunkEntry, HeaderEntry, OffsetMap } from './parsedFile';
-import { QUICK_DOC, YAML_OPTIONS, quickParse } from './quickYaml';
+import { QUICK_DOC, YAML_OPTIONS, quickParseFull } from './quickYaml';
 import type { Chunk } from './segment';
 
 export function tryParse(src: string): Document | Error {
@@ -63,9 +63,9 @@ export function headerMapOf(pieces: readonly HeaderPiece[]): OffsetMap {
  * A chunk's root node and the document it belongs to: the quick parser's for the common shape (the same nodes,
  * several times faster), else yaml's; undefined when the chunk cannot vouch for itself (a parse error, an alias).
  */
-function parseChunk(src: string): { root: Node | null; doc: Document } | undefined {
-  const quick = quickParse(src);
-  if (quick) return { root: quick, doc: QUICK_DOC };
+function parseChunk(src: string): { root: Node | null; doc: Document; quick?: Prepared } | undefined {
+  const quick = quickParseFull(src);
+  if (quick) return { root: quick.root, doc: QUICK_DOC, quick: { plain: quick.plain, dupFree: quick.dupFree } };
   const parsed = tryParse(src);
   if (parsed instanceof Error || parsed.errors.length > 0) return undefined;
   const root = parsed.contents as Node | null;
@@ -78,11 +78,12 @@ function parseChunk(src: string): { root: Node | null; doc: Document } | undefin
 export function parseHeader(headerText: string, itemCount: number): HeaderEntry {
   const c = parseChunk(headerText);
   if (!c || !isMap(c.root)) return { ok: false };
-  return { ok: true, analysis: analyzeHeader(c.root, c.doc, itemCount > 0 ? itemCount : null) };
+  return { ok: true, analysis: analyzeHeader(c.root, c.doc, itemCount > 0 ? itemCount : null, c.quick) };
 }
 
 export function parseItem(src: string, b: Baseline = MICROSOFT_DIAGRAM): ChunkEntry {
   const c = parseChunk(src);
   if (!c || !isSeq(c.root) || c.root.items.length !== 1) return { ok: false };
-  return { ok: true, analysis: analyzeWorkload(c.root.items[0] as Node, c.doc, src, b) };
+  const pre = c.quick && { plain: (c.quick.plain as unknown[])[0], dupFree: c.quick.dupFree };
+  return { ok: true, analysis: analyzeWorkload(c.root.items[0] as Node, c.doc, src, b, pre) };
 }

@@ -8,31 +8,12 @@
 // Comments are skipped, not attached (`comment`, `commentBefore`, `spaceBefore` are not set): no rule reads them.
 import { Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { tablesFor, type Lines } from './quickLines';
-import { MAP_PROTO, newCollection, newPair, newScalar, QUICK_DOC, SEQ_PROTO } from './quickNodes';
+import { MAP_PROTO, newCollection, newPair, SEQ_PROTO } from './quickNodes';
+import { BAIL, Bail, COLON, CR, DASH, HASH, NL, QUICK_SUPPORTED, SPACE, plainAt, plainScalar, quotedScalar } from './quickScalars';
 
 export { QUICK_DOC, toPlain, YAML_OPTIONS } from './quickNodes';
 
-interface ScalarTag {
-  default?: boolean | 'key';
-  test?: RegExp;
-  format?: string;
-  resolve: (value: string, onError: (msg: string) => void, options: object) => unknown;
-}
-
-const schema = QUICK_DOC.schema as unknown as { tags: ScalarTag[] } & Record<symbol, ScalarTag>;
-const STRING_TAG = (Object.getOwnPropertySymbols(schema).map((s) => schema[s]).find((t) => t && (t as { tag?: string }).tag === 'tag:yaml.org,2002:str') ?? null) as ScalarTag | null;
-const OPTIONS = QUICK_DOC.options as object;
-
-class Bail extends Error {}
-const BAIL = new Bail('outside the quick subset');
-
 const MAX_DEPTH = 64;
-const SPACE = 32;
-const NL = 10;
-const CR = 13;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
 
 /**
  * What the quick parser leaves to `yaml` anywhere in the text: C0 controls but LF (tabs included), a CR not before
@@ -41,16 +22,29 @@ const DASH = 45;
  */
 const OUTSIDE_CHARS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\u2028\u2029]|\r(?!\n)/;
 
-/** Characters that may not start a plain scalar here (indicators), or that this parser leaves to `yaml`. */
-const BAD_START = new Set([...',[]{}#&*!|>%@`?:-"\''].map((c) => c.charCodeAt(0)));
+/** What the quick parser gives for a text in its subset. */
+export interface QuickParse {
+  root: Node;
+  /** The root's plain value, built while parsing: what toPlain(root, QUICK_DOC) gives (a fresh object). */
+  plain: unknown;
+  /** True when no mapping repeats a key (as keyText reads keys): duplicateKeys would report nothing. */
+  dupFree: boolean;
+}
 
 /** Parses `src` (one YAML document in the quick subset) to its root node; undefined when outside the subset. */
 export function quickParse(src: string): Node | undefined {
-  if (!STRING_TAG) return undefined;
+  return quickParseFull(src)?.root;
+}
+
+/** quickParse with the root's plain value and whether any key repeats, found on the way. */
+export function quickParseFull(src: string): QuickParse | undefined {
+  if (!QUICK_SUPPORTED) return undefined;
   // Tabs, a CR not before LF, directives, document markers, BOM and other control characters are left to `yaml`.
   if (OUTSIDE_CHARS.test(src)) return undefined;
   try {
-    return new QuickParser(src).parse();
+    const p = new QuickParser(src);
+    const root = p.parse();
+    return { root, plain: p.plainValue, dupFree: !p.dup };
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
@@ -73,6 +67,10 @@ class QuickParser {
   /** How many lines. */
   private readonly count: number;
   private line = 0;
+  /** The plain value of the collection block, map or seq built last (see toPlain). */
+  plainValue: unknown = null;
+  /** Whether a mapping may repeat a key (an own or inherited property of the same name was there). */
+  dup = false;
 
   constructor(private readonly src: string) {
     const n = src.length;
@@ -209,6 +207,7 @@ class QuickParser {
   private seq(l: number, col: number): YAMLSeq {
     const s = this.src;
     const seq = newCollection(SEQ_PROTO);
+    const plain: unknown[] = [];
     const start = (this.starts[l] as number) + col;
     let end = start;
     for (let line = l; line >= 0; line = this.nextEntry(col, true)) {
@@ -222,14 +221,18 @@ class QuickParser {
       let item: Node;
       if (this.keyEnd(v, lineEnd) >= 0) {
         item = this.map(line, itemCol);
+        plain.push(this.plainValue);
       } else {
-        item = this.inlineScalar(line, v);
+        const scalar = this.inlineScalar(line, v);
+        item = scalar;
+        plain.push(scalar.value);
         this.line = line + 1;
       }
       seq.items.push(item);
       end = (item.range as [number, number, number])[2];
     }
     seq.range = [start, end, end];
+    this.plainValue = plain;
     return seq;
   }
 
@@ -261,6 +264,7 @@ class QuickParser {
   private map(l: number, col: number): YAMLMap {
     const s = this.src;
     const map = newCollection(MAP_PROTO);
+    const plain: Record<string, unknown> = {};
     const start = (this.starts[l] as number) + col;
     let end = start;
     for (let line = l; line >= 0; line = this.nextEntry(col, false)) {
@@ -270,20 +274,24 @@ class QuickParser {
       if (colon < 0 || colon - k > 1000) throw BAIL;
       let ke = colon;
       while (ke > k && s.charCodeAt(ke - 1) === SPACE) ke--;
-      const key = this.plain(k, ke, true);
+      const key = plainAt(s, k, ke, true);
       key.range = [k, ke, ke];
       let v = colon + 1;
       while (v < lineEnd && s.charCodeAt(v) === SPACE) v++;
       let value: Node;
+      let pv: unknown;
       if (v < lineEnd) {
         if (s.charCodeAt(v) === HASH) throw BAIL; // a comment after 'key:'
-        value = this.inlineScalar(line, v);
+        const scalar = this.inlineScalar(line, v);
+        value = scalar;
+        pv = scalar.value;
         this.line = line + 1;
       } else {
         const next = this.nextContent(line + 1);
         const ni = next < 0 ? -1 : (this.indents[next] as number);
         if (next >= 0 && (ni > col || (ni === col && this.isDash((this.starts[next] as number) + col)))) {
           value = this.block(next, ni);
+          pv = this.plainValue;
           // A sequence at the key's own column keeps the comments after it at that column (its range moves).
           if (ni === col) {
             for (let c = this.line - 1; c > next && this.kinds[c] !== 2; c--) if (this.kinds[c] === 1 && (this.indents[c] as number) >= col) throw BAIL;
@@ -293,15 +301,29 @@ class QuickParser {
           // trailingComments moves the ranges, before more content it is left to yaml.
           if (next >= 0) for (let c = line + 1; c < next; c++) if (this.kinds[c] === 1) throw BAIL;
           // An empty value: a null scalar just after the ':' and its spaces.
-          value = this.plainScalar('', false);
+          value = plainScalar('', false);
           value.range = [v, v, v];
+          pv = value.value;
           this.line = line + 1;
         }
       }
       map.items.push(newPair(key, value));
+      // The plain value as toPlain builds it: the later of two equal keys wins, an empty key is "".
+      const kv = key.value;
+      const sk = kv === null ? '' : typeof kv === 'string' ? kv : String(kv);
+      if (sk === '__proto__') {
+        // An own property, as yaml's addPairToJSMap makes it (assignment would set the prototype).
+        this.dup = true;
+        Object.defineProperty(plain, sk, { value: pv, writable: true, enumerable: true, configurable: true });
+      } else {
+        // Plain values are never undefined: a defined property is a repeated key, or one of Object's own names.
+        if (plain[sk] !== undefined) this.dup = true;
+        plain[sk] = pv;
+      }
       end = (value.range as [number, number, number])[2];
     }
     map.range = [start, end, end];
+    this.plainValue = plain;
     return map;
   }
 
@@ -323,7 +345,7 @@ class QuickParser {
         throw BAIL; // '' inside a single-quoted scalar
       }
       if (c === 39) inner = inner.replace(/''/g, "'");
-      node = newScalar(STRING_TAG!.resolve(inner, () => { throw BAIL; }, OPTIONS));
+      node = quotedScalar(inner);
       node.source = inner;
       node.type = c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
     } else {
@@ -334,7 +356,7 @@ class QuickParser {
         if (d === COLON && (i + 1 === lineEnd || s.charCodeAt(i + 1) === SPACE)) throw BAIL; // a mapping in a value
         if (d !== SPACE) valueEnd = i + 1;
       }
-      node = this.plain(at, valueEnd, false);
+      node = plainAt(s, at, valueEnd, false);
     }
     // After the value: spaces, then the end of the line or a comment after a space.
     let i = valueEnd;
@@ -344,40 +366,4 @@ class QuickParser {
     node.range = [at, valueEnd, this.after(l)];
     return node;
   }
-
-  private plain(from: number, to: number, atKey: boolean): Scalar {
-    const s = this.src;
-    if (to <= from) throw BAIL;
-    const c = s.charCodeAt(from);
-    if (BAD_START.has(c)) {
-      // '-', '?' and ':' may start a plain scalar when a non-space follows ("-1", ":x"); the rest may not.
-      const d = s.charCodeAt(from + 1);
-      if (!((c === DASH || c === 63 || c === COLON) && from + 1 < to && d !== SPACE)) throw BAIL;
-    }
-    return this.plainScalar(s.slice(from, to), atKey);
-  }
-
-  /**
-   * The node of a plain scalar's text, as yaml's composer builds it: the core schema's first default tag whose test
-   * matches resolves it (some tags build their own node: a float keeps its written fraction digits), with its format.
-   */
-  private plainScalar(text: string, atKey: boolean): Scalar {
-    let value: unknown = text;
-    let format: string | undefined;
-    const c = text.charCodeAt(0);
-    // Fast path: a word starting with a letter is a string unless it is one of the null or boolean spellings.
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-    if (!letter || SPECIAL_WORDS.has(text)) {
-      const tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(text)) ?? STRING_TAG!;
-      format = tag.format;
-      value = tag.resolve(text, () => { throw BAIL; }, OPTIONS);
-    }
-    const node = value instanceof Scalar ? value : newScalar(value);
-    node.source = text;
-    node.type = 'PLAIN';
-    if (format) node.format = format;
-    return node;
-  }
 }
-
-const SPECIAL_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
