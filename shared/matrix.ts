@@ -38,7 +38,7 @@ export interface MatrixCell {
   /** What the model gives this layer under the workload's service model; null when the model is unknown. */
   expected: MatrixParty | null;
   status: MatrixCellStatus;
-  findings: MatrixFindingRef[];
+  findings: readonly MatrixFindingRef[];
   /** Offsets of the assignment (layer key to end of value); absent for a gap. */
   start?: number;
   end?: number;
@@ -52,7 +52,7 @@ export interface MatrixWorkload {
   modelText?: string;
   start: number;
   end: number;
-  findings: MatrixFindingRef[];
+  findings: readonly MatrixFindingRef[];
 }
 
 export interface MatrixRow {

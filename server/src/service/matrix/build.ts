@@ -38,8 +38,11 @@ export interface MatrixCell {
   /** The owner the baseline gives this layer under the workload's model (`depends`: any party); null when unknown. */
   expected: string | null;
   status: CellStatus;
-  /** Findings located in this assignment (and, for unassigned cells, the workload's unassigned-layer finding). */
-  findings: MatrixFindingRef[];
+  /**
+   * Findings located in this assignment (and, for unassigned cells, the workload's unassigned-layer finding). Most
+   * cells have none: they share one frozen empty list (NO_FINDINGS), replaced by the first finding attached.
+   */
+  findings: readonly MatrixFindingRef[];
   /** Offsets of the assignment (layer key to end of value); absent when unassigned. */
   start?: number;
   end?: number;
@@ -58,7 +61,7 @@ export interface MatrixWorkload {
   start: number;
   end: number;
   /** Findings in the workload that belong to no single layer (for example schema errors, duplicate-name). */
-  findings: MatrixFindingRef[];
+  findings: readonly MatrixFindingRef[];
 }
 
 export interface MatrixRow {
@@ -96,6 +99,17 @@ function ref(f: Finding): MatrixFindingRef {
   return r;
 }
 
+/**
+ * The findings of a cell or workload that has none. One shared frozen list: a report over thousands of files holds
+ * a hundred thousand cells, and one empty array each was a third of what its garbage collector had to copy.
+ */
+const NO_FINDINGS: readonly MatrixFindingRef[] = Object.freeze([]);
+
+function attach(holder: { findings: readonly MatrixFindingRef[] }, r: MatrixFindingRef): void {
+  if (holder.findings === NO_FINDINGS) holder.findings = [r];
+  else (holder.findings as MatrixFindingRef[]).push(r);
+}
+
 /** Attaches each finding to the assignment holding it, else (unassigned-layer) to the gaps, else to its workload. */
 function attachFindings(out: MatrixDocument, docFindings: readonly Finding[]): void {
   const ws = out.workloads;
@@ -106,10 +120,10 @@ function attachFindings(out: MatrixDocument, docFindings: readonly Finding[]): v
       const c = r.cells[col]!;
       return c.start !== undefined && c.end !== undefined && f.start >= c.start && f.start <= c.end;
     });
-    if (row >= 0) out.rows[row]!.cells[col]!.findings.push(ref(f));
+    if (row >= 0) attach(out.rows[row]!.cells[col]!, ref(f));
     else if (f.code === 'unassigned-layer') {
-      for (const r of out.rows) if (r.cells[col]!.status === 'unassigned') r.cells[col]!.findings.push(ref(f));
-    } else ws[col]!.findings.push(ref(f));
+      for (const r of out.rows) if (r.cells[col]!.status === 'unassigned') attach(r.cells[col]!, ref(f));
+    } else attach(ws[col]!, ref(f));
   }
 }
 
@@ -124,8 +138,8 @@ interface Assigned {
 
 function makeCell(b: Baseline, model: string | null, layer: string, a: Assigned | null): MatrixCell {
   const expected = model ? (b.cell(layer, model) ?? null) : null;
-  if (!a) return { owner: null, expected, status: 'unassigned', findings: [] };
-  const cell: MatrixCell = { owner: a.owner, expected, status: 'match', findings: [], start: a.start, end: a.end };
+  if (!a) return { owner: null, expected, status: 'unassigned', findings: NO_FINDINGS };
+  const cell: MatrixCell = { owner: a.owner, expected, status: 'match', findings: NO_FINDINGS, start: a.start, end: a.end };
   if (a.team !== undefined) cell.team = a.team;
   if (!b.isParty(a.owner)) cell.status = 'invalid';
   else if (expected === null) cell.status = 'unknown-model';
@@ -170,7 +184,7 @@ export function matrixFromParsed(file: ParsedFile, findings: readonly Finding[] 
         // The item's own node (as yaml reports it: after the `- `), falling back to its chunk.
         start: f.span.end > f.span.start ? f.span.start + part.base : part.start,
         end: f.span.end > f.span.start ? f.span.end + part.base : part.end,
-        findings: [],
+        findings: NO_FINDINGS,
       };
       if (f.service !== undefined && f.service.trim() !== '') wl.service = f.service.length > 200 ? `${f.service.slice(0, 199)}…` : f.service;
       const modelSpan = at(f.modelSpan);

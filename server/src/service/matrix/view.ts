@@ -30,7 +30,7 @@ export function partyLetter(owner: string | null): string {
 }
 
 /** The findings that make a cell or a workload a violation: active (not suppressed) ones. */
-function active(x: { findings: MatrixFindingRef[] }): MatrixFindingRef[] {
+function active(x: { findings: readonly MatrixFindingRef[] }): MatrixFindingRef[] {
   return x.findings.filter((f) => !f.suppressed);
 }
 

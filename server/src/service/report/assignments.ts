@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parse/parseFile';
 import type { ReportFileInput } from './input';
 import type { ReportUnteamed } from './shape';
 import type { DocName, TeamBook } from './teams';
-import { evidenceAt } from './textValues';
+import { NO_EVIDENCE, evidenceAt } from './textValues';
 
 /** Where the word `evidence` is in `text` (found once): an assignment is read for it only when it holds one. */
 function evidenceMarks(text: string): (start: number, end: number) => boolean {
@@ -46,7 +46,7 @@ export function collectAssignments(input: ReportFileInput, d: ParsedDocument, do
       if (a.team === undefined && (owner !== 'customer' || !d.baseline.layer(a.layer))) continue;
       const keyStart = a.key.start + part.base;
       const end = a.end + part.base;
-      const evidence = a.long && hasEvidence(keyStart, end) ? evidenceAt(text, lines, keyStart, end) : [];
+      const evidence = a.long && hasEvidence(keyStart, end) ? evidenceAt(text, lines, keyStart, end) : NO_EVIDENCE;
       const line = lineOf(keyStart);
       if (a.team !== undefined) {
         teams.addAssignment(a.team, { file: path, line, document: d.index, ...docName, workload, layer: a.layer, owner, evidence });

@@ -83,8 +83,19 @@ export class MatrixGroups {
   }
 }
 
-/** A cell as JSON: the rules of its findings that count, and of those suppressed. */
-function cellJson(c: MatrixCell): ReportMatrixCell {
+/**
+ * A cell as JSON: the rules of its findings that count, and of those suppressed. A cell with no team and no finding
+ * (most of them) is one shared frozen object per owner and status, from `plain` (a report's matrices have a hundred
+ * thousand cells of a few kinds).
+ */
+function cellJson(c: MatrixCell, plain: Map<string | null, Map<string, ReportMatrixCell>>): ReportMatrixCell {
+  if (c.team === undefined && c.findings.length === 0) {
+    let byStatus = plain.get(c.owner);
+    if (!byStatus) plain.set(c.owner, (byStatus = new Map()));
+    let cell = byStatus.get(c.status);
+    if (!cell) byStatus.set(c.status, (cell = Object.freeze({ owner: c.owner, status: c.status }) as ReportMatrixCell));
+    return cell;
+  }
   const cell: ReportMatrixCell = { owner: c.owner, status: c.status };
   if (c.team !== undefined) cell.team = c.team;
   if (c.findings.length > 0) {
@@ -100,6 +111,8 @@ function cellJson(c: MatrixCell): ReportMatrixCell {
 export function matricesOf({ groups, shownId }: OrderedGroups): { matrices: ReportMatrix[]; matrixDocuments: MatrixDocument[] } {
   const matrices: ReportMatrix[] = [];
   const matrixDocuments: MatrixDocument[] = [];
+  const plain = new Map<string | null, Map<string, ReportMatrixCell>>();
+  const toJson = (c: MatrixCell): ReportMatrixCell => cellJson(c, plain);
   groups.forEach((g, n) => {
     matrices.push({
       baseline: shownId(g),
@@ -107,7 +120,7 @@ export function matricesOf({ groups, shownId }: OrderedGroups): { matrices: Repo
       model: g.model,
       modelLabel: g.modelLabel,
       workloads: g.columns.map(({ wl: _wl, ...c }) => c),
-      rows: g.rows.map((r) => ({ layer: r.layer, label: r.label, group: r.group, expected: r.cells[0]?.expected ?? null, cells: r.cells.map(cellJson) })),
+      rows: g.rows.map((r) => ({ layer: r.layer, label: r.label, group: r.group, expected: r.cells[0]?.expected ?? null, cells: r.cells.map(toJson) })),
     });
     matrixDocuments.push({
       index: n,

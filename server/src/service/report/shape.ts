@@ -82,7 +82,7 @@ export interface ReportAssignment {
   /** The owner as written (null when empty). */
   owner: string | null;
   /** The `evidence` URLs of the long form, as written. */
-  evidence: string[];
+  evidence: readonly string[];
 }
 
 export interface ReportTeam {
@@ -107,7 +107,7 @@ export interface ReportUnteamed {
   workload: string;
   documentOwner?: string;
   /** In the order written: the layer, the line of its key, the `evidence` URLs of its long form. */
-  cells: Array<{ layer: string; line: number; evidence: string[] }>;
+  cells: Array<{ layer: string; line: number; evidence: readonly string[] }>;
 }
 
 export interface ReportMatrixCell {

@@ -66,8 +66,13 @@ export function teamInfo(text: string, lines: LineIndex, start: number, end: num
   return { ...(typeof name === 'string' ? { name } : {}), ...(typeof contact === 'string' ? { contact } : {}) };
 }
 
+/**
+ * No evidence: one shared frozen list. A report over thousands of files has a hundred thousand cells, most with none.
+ */
+export const NO_EVIDENCE: readonly string[] = Object.freeze([]);
+
 /** The `evidence` of the long-form assignment at [start, end) (from its layer key to the end of its value). */
-export function evidenceAt(text: string, lines: LineIndex, start: number, end: number): string[] {
+export function evidenceAt(text: string, lines: LineIndex, start: number, end: number): readonly string[] {
   const from = lines.lineAt(start);
   // Block style: nothing but a comment after `layer:` on its line.
   const rest = text.slice(start, lines.lineEnd(from)).replace(/^[^:]*:/, '').trim();
@@ -75,7 +80,7 @@ export function evidenceAt(text: string, lines: LineIndex, start: number, end: n
     const v = plainValues(text, lines, from + 1, lines.lineAt(Math.max(start, end - 1)), undefined, EVIDENCE_KEY);
     if (v) {
       const e = v.get('evidence');
-      return e === undefined ? [] : [e];
+      return e === undefined ? NO_EVIDENCE : [e];
     }
   }
   return evidenceOf(readMapping(text, lines, start, end));
