@@ -245,14 +245,19 @@ test('the quick parser tells whether a key repeats, so that the duplicate-key wa
     '- name: a\n  name: b\n',
     '- name: a\n  responsibilities:\n    devices: customer\n    devices: microsoft\n',
     'a: 1\n"a": 2\n'.replace('"a"', 'a'),
-    // Not repeated, but a name Object.prototype has, or __proto__: the walk runs (it reports nothing).
-    'toString: x\n',
+    // Not repeated, but __proto__ (made an own property apart): the walk runs (it reports nothing).
     '__proto__: x\n',
   ]) {
     const r = quickParseFull(src);
     assert.ok(r, src);
     assert.equal(r.dupFree, false, src);
   }
+  // Names Object.prototype has are keys like any other.
+  assert.equal(quickParseFull('toString: x\nconstructor: y\nhasOwnProperty: z\n')?.dupFree, true);
+  // A repeat inside a nested mapping, after its parent's other keys: found; equal keys in sibling mappings are not repeats.
+  assert.equal(quickParseFull('a:\n  b: 1\n  c:\n    d: 1\n    d: 2\n  e: 1\n')?.dupFree, false);
+  assert.equal(quickParseFull('a:\n  b: 1\nb:\n  b: 1\n  a: 2\n')?.dupFree, true);
+  assert.equal(quickParseFull('- a: 1\n- a: 2\n')?.dupFree, true);
   const last = quickParseFull('a: 1\nb: 2\na: 3\n');
   assert.deepEqual(last?.plain, { a: 3, b: 2 });
 });

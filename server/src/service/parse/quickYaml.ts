@@ -69,8 +69,10 @@ class QuickParser {
   private line = 0;
   /** The plain value of the collection block, map or seq built last (see toPlain). */
   plainValue: unknown = null;
-  /** Whether a mapping may repeat a key (an own or inherited property of the same name was there). */
+  /** Whether a mapping may repeat a key (or has a `__proto__` key). */
   dup = false;
+  /** The keys of the mappings being built (see map). */
+  private readonly keys: string[] = [];
 
   constructor(private readonly src: string) {
     const n = src.length;
@@ -265,6 +267,9 @@ class QuickParser {
     const s = this.src;
     const map = newCollection(MAP_PROTO);
     const plain: Record<string, unknown> = {};
+    // This mapping's keys are pushed on this.keys after `base` (a nested mapping's are gone by the next key).
+    const keys = this.keys;
+    const base = keys.length;
     const start = (this.starts[l] as number) + col;
     let end = start;
     for (let line = l; line >= 0; line = this.nextEntry(col, false)) {
@@ -316,13 +321,21 @@ class QuickParser {
         this.dup = true;
         Object.defineProperty(plain, sk, { value: pv, writable: true, enumerable: true, configurable: true });
       } else {
-        // Plain values are never undefined: a defined property is a repeated key, or one of Object's own names.
-        if (plain[sk] !== undefined) this.dup = true;
+        // A repeated key: compared with this mapping's keys so far (a property lookup on the new object, missing
+        // and so searched up to Object.prototype, cost more than these few string comparisons).
+        for (let j = base; j < keys.length; j++) {
+          if (keys[j] === sk) {
+            this.dup = true;
+            break;
+          }
+        }
+        keys.push(sk);
         plain[sk] = pv;
       }
       end = (value.range as [number, number, number])[2];
     }
     map.range = [start, end, end];
+    keys.length = base;
     this.plainValue = plain;
     return map;
   }
