@@ -17,7 +17,24 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 const range = (from: number, to: number): Set<number> => new Set(Array.from({ length: to - from }, (_, i) => from + i));
 
-const at = (file: string, line: number): string => `${mdText(file)}:${line}`;
+/**
+ * mdText remembered, for the texts a long table repeats on every row (paths, layers, owners, rule links): a big
+ * tree's team tables have tens of thousands of rows over a few hundred distinct values.
+ */
+function remembered(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let e = seen.get(s);
+    if (e === undefined) {
+      e = f(s);
+      if (seen.size < 100_000) seen.set(s, e);
+    }
+    return e;
+  };
+}
+
+let pathText = remembered(mdText);
+const at = (file: string, line: number): string => `${pathText(file)}:${line}`;
 
 export function reportToMarkdown(r: ReportJson, options: ReportTextOptions = {}): string {
   return reportMarkdownParts(r, options).join('');
@@ -25,6 +42,8 @@ export function reportToMarkdown(r: ReportJson, options: ReportTextOptions = {})
 
 /** reportToMarkdown's text in parts to be written one after the other. */
 export function reportMarkdownParts(r: ReportJson, options: ReportTextOptions = {}): string[] {
+  // Fresh for each report: what one remembers is of no use to the next (and is let go with it).
+  pathText = remembered(mdText);
   const out: string[] = [`# ${REPORT_TITLE}\n`];
   out.push(`${sourceLine(r, options.source, mdText)}\n`);
   out.push(SECTIONS.map((s, i) => `${i + 1}. [${s.title}](#${s.title.toLowerCase().replace(/ /g, '-')})`).join('\n') + '\n');
@@ -84,7 +103,7 @@ function teams(r: ReportJson, out: string[]): void {
       out.push(
         table(
           ['File', 'Workload', 'Layer', 'Owner', 'Evidence'],
-          t.assignments.map((a) => [at(a.file, a.line), mdText(a.workload), mdText(a.layer), mdText(a.owner ?? '(empty)'), a.evidence.map((e) => mdLink(e)).join(', ')]),
+          t.assignments.map((a) => [at(a.file, a.line), mdText(a.workload), pathText(a.layer), pathText(a.owner ?? '(empty)'), a.evidence.map((e) => mdLink(e)).join(', ')]),
         ),
       );
     }
@@ -101,7 +120,7 @@ function teams(r: ReportJson, out: string[]): void {
         rows.map((w) => [
           at(w.file, w.line),
           mdText(w.workload),
-          w.cells.map((c) => mdText(c.layer)).join(', '),
+          w.cells.map((c) => pathText(c.layer)).join(', '),
           w.documentOwner ? mdText(w.documentOwner) : '(none)',
           w.cells.flatMap((c) => c.evidence.map((e) => mdLink(e))).join(', '),
         ]),
