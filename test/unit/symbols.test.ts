@@ -1,7 +1,7 @@
-// Outline and folding unit tests.
+// Outline and folding unit tests, and how workspace symbols match a query.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldingRanges, parseFile, symbols } from '../../server/src/service';
+import { foldingRanges, matchScore, ownString, parseFile, symbolMatcher, symbols } from '../../server/src/service';
 import { DOC } from './cursor-fixture';
 
 test('workloads and their layers, with ranges and selection ranges', () => {
@@ -37,4 +37,19 @@ test('folding ranges follow indentation', () => {
   assert.equal(lines[fold('- name: payroll-api')!.endLine], '        team: platform');
   assert.equal(lines[fold('operating-system:')!.endLine], '        team: platform');
   for (const r of f) assert.ok(r.startLine < r.endLine);
+});
+
+test('workspace symbols: exact, prefix, substring, characters in order, any case; an empty query matches all', () => {
+  const m = symbolMatcher('Pay-API');
+  const names = ['pay-api', 'PAY-API-2', 'team-pay-api', 'p-a-y-x-a-p-i', 'payroll', 'api', 'pa', ''];
+  assert.deepEqual(names.map(m), [0, 1, 2, 3, undefined, undefined, undefined, undefined]);
+  assert.deepEqual(names.map((n) => matchScore('Pay-API', n)), names.map(m));
+  assert.deepEqual(names.map(symbolMatcher('')), names.map(() => 3));
+  // Lowered the way toLowerCase lowers: a name whose lower case grows (İ → i̇) still matches.
+  assert.equal(symbolMatcher('i̇x')('İx'), 0);
+});
+
+test('ownString gives the same text (a copy of its own for a slice of a long text)', () => {
+  const text = `${'x'.repeat(1000)}payroll-api-with-a-long-name${'y'.repeat(1000)}`;
+  for (const s of [text.slice(1000, 1028), 'short', '', '123456789012345', text]) assert.equal(ownString(s), s);
 });

@@ -25,7 +25,7 @@ import {
   badNewName,
   baselineDefKey,
   baselineRefKey,
-  matchScore,
+  symbolMatcher,
   parseConfig,
   siteAt,
   teamDefKey,
@@ -39,6 +39,7 @@ import type { DocumentSettings } from './documentSettings';
 import { rangeOf } from './documents';
 import type { Requests } from './requests';
 import { keyOf, type Entry, type WorkspaceIndex } from './workspaceIndex';
+import type { Site } from './workspaceFile';
 
 /** What the cursor is on. */
 export type Target =
@@ -252,15 +253,17 @@ export class WorkspaceFeatures {
   symbols(query: string): SymbolInformation[] {
     type Hit = { e: Entry; name: string; kind: SymbolKind; range: Range; document: number };
     const ranks: Hit[][] = [[], [], [], []];
-    const q = query.trim();
+    const score = symbolMatcher(query.trim());
+    const add = (e: Entry, sites: readonly Site[], kind: SymbolKind): void => {
+      for (const s of sites) {
+        const rank = score(s.name);
+        if (rank !== undefined) ranks[rank]?.push({ e, name: s.name, kind, range: s.range, document: s.document });
+      }
+    };
     for (const e of this.index.all()) {
-      const add = (name: string, kind: SymbolKind, range: Range, document: number) => {
-        const score = matchScore(q, name);
-        if (score !== undefined) ranks[score]?.push({ e, name, kind, range, document });
-      };
-      for (const w of e.facts.workloads) add(w.name, SymbolKind.Object, w.range, w.document);
-      for (const d of e.facts.teamDefs) add(d.name, SymbolKind.Constant, d.range, d.document);
-      for (const d of e.facts.baselineDefs) add(d.name, SymbolKind.Module, d.range, d.document);
+      add(e, e.facts.workloads, SymbolKind.Object);
+      add(e, e.facts.teamDefs, SymbolKind.Constant);
+      add(e, e.facts.baselineDefs, SymbolKind.Module);
     }
     const out: SymbolInformation[] = [];
     for (const rank of ranks) {

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, ruleDocUrl, type SrmSettings } from '../../../shared/protocol';
-import { diagnose, parseConfig, parseFile, unquoted, workspaceFacts, type WorkspaceFacts } from '../service';
+import { diagnose, ownString, parseConfig, parseFile, unquoted, workspaceFacts, type WorkspaceFacts } from '../service';
 import { isConfigName, readHead, readTextSync, statFile, type FoundFile } from '../node/workspace';
 import type { DocumentSettings } from './documentSettings';
 import { DocLines, filePathOf, toDiagnostic, type Lines } from './documents';
@@ -68,14 +68,15 @@ function toRange(lines: Lines, start: number, end: number): Range {
 
 /** The service's facts as LSP ranges (the text is not kept). */
 export function indexedFacts(f: WorkspaceFacts, lines: Lines): IndexedFacts {
-  const site = (s: { name: string; start: number; end: number; document: number }): Site => ({ name: s.name, range: toRange(lines, s.start, s.end), document: s.document });
+  // Names of their own (ownString): the index keeps these, and not the texts they were read from.
+  const site = (s: { name: string; start: number; end: number; document: number }): Site => ({ name: ownString(s.name), range: toRange(lines, s.start, s.end), document: s.document });
   return {
-    documents: f.documents.map((d) => ({ index: d.index, kind: d.kind, ...(d.name === undefined ? {} : { name: d.name }) })),
-    teamDefs: f.teamDefs.map((d) => ({ ...site(d), ...(d.registry === undefined ? {} : { registry: d.registry }) })),
+    documents: f.documents.map((d) => ({ index: d.index, kind: d.kind, ...(d.name === undefined ? {} : { name: ownString(d.name) }) })),
+    teamDefs: f.teamDefs.map((d) => ({ ...site(d), ...(d.registry === undefined ? {} : { registry: ownString(d.registry) }) })),
     teamRefs: f.teamRefs.map(site),
     baselineDefs: f.baselineDefs.map(site),
     baselineRefs: f.baselineRefs.map((r) => ({ ...site(r), via: r.via })),
-    workloads: f.workloads.map((w) => ({ ...site(w), ...(w.model === undefined ? {} : { model: w.model }) })),
+    workloads: f.workloads.map((w) => ({ ...site(w), ...(w.model === undefined ? {} : { model: ownString(w.model) }) })),
   };
 }
 
@@ -132,6 +133,8 @@ export async function readEntry(fp: string, found: FoundFile | undefined, ctx: R
   const parsed = parseFile(r.text, undefined, { syntaxOnly: opts.syntaxOnly === true, baselines: ds.baselines, once: true });
   const diagnostics = diagnose(parsed, opts).map((f) => {
     const { data: _fixes, ...d } = toDiagnostic(f, parsed, 0); // fixes apply to open documents only
+    // Kept while the file is indexed: a message of its own, not one made of slices of the text.
+    if (typeof d.message === 'string') d.message = ownString(d.message);
     return d;
   });
   return { ...common, size: r.size, mtimeMs: r.mtimeMs, kind: 'srm', facts: indexedFacts(workspaceFacts(parsed), parsed.lines), diagnostics };

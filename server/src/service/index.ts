@@ -37,8 +37,8 @@ export type { Baseline } from '../model';
 // srm report: one report over many files (summary, teams, matrices, coverage, waivers, findings).
 export { ReportBuilder, buildReport, findingToJson, reportHtmlParts, reportMarkdownParts, reportToHtml, reportToJson, reportToMarkdown, type FindingJson, type Report, type ReportFileInput, type ReportJson, type ReportOptions } from './report';
 // The workspace: per-file facts for the editor's cross-file features, names, links and inlay hints.
-export { workspaceFacts, siteAt, unquoted, type WorkspaceFacts, type NameSite, type TeamDefSite, type TeamRefSite, type BaselineRefSite, type WorkloadSite, type LayerSite, type DocumentSite } from './workspace/facts';
-export { badNewName, isBuiltinBaseline, matchScore, type RenameKind } from './workspace/names';
+export { workspaceFacts, siteAt, ownString, unquoted, type WorkspaceFacts, type NameSite, type TeamDefSite, type TeamRefSite, type BaselineRefSite, type WorkloadSite, type LayerSite, type DocumentSite } from './workspace/facts';
+export { badNewName, isBuiltinBaseline, matchScore, symbolMatcher, type RenameKind } from './workspace/names';
 export { expectedOwnerHints, type ExpectedOwnerHint } from './workspace/hints';
 export { evidenceLinks, configPathSites, type UrlLink, type ConfigPathSite } from './workspace/links';
 export { baselineDefKey, baselineRefKey, documentTeamKey, registryTeamKey, teamDefKey, teamRefKey, type RegistryTeamRef, type TeamDefLike } from './workspace/resolve';

@@ -58,6 +58,16 @@ export interface WorkspaceFacts {
   layers: LayerSite[];
 }
 
+/**
+ * `s` as a string of its own. A name read off a file is often a slice of the file's text (V8 keeps a slice of 13 or
+ * more characters as a view of the whole text), so keeping the name would keep the text: the workspace index keeps
+ * the names of thousands of files and none of their texts. The copy is V8's internalised one (what a property key
+ * becomes): flat, so reading it is quick (workspace symbols scan every name), and shared by equal names.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (Object.keys({ [s]: 0 })[0] ?? s);
+}
+
 /** Offsets of a value without its quotes (a rename replaces what is inside them). */
 export function unquoted(text: string, start: number, end: number): { start: number; end: number } {
   const q = text.charCodeAt(start);

@@ -37,13 +37,24 @@ export function isBuiltinBaseline(id: string): boolean {
  * substring, 3 the query's characters in order (fuzzy); undefined when it does not match. An empty query matches all.
  */
 export function matchScore(query: string, name: string): number | undefined {
-  if (query === '') return 3;
+  return symbolMatcher(query)(name);
+}
+
+/** matchScore for one query and many names (the query is lowered once: a big workspace has ~50,000 names). */
+export function symbolMatcher(query: string): (name: string) => number | undefined {
+  if (query === '') return () => 3;
   const q = query.toLowerCase();
-  const n = name.toLowerCase();
-  if (n === q) return 0;
-  if (n.startsWith(q)) return 1;
-  if (n.includes(q)) return 2;
-  let j = 0;
-  for (let i = 0; i < n.length && j < q.length; i++) if (n[i] === q[j]) j++;
-  return j === q.length ? 3 : undefined;
+  const ql = q.length;
+  return (name) => {
+    const n = name.toLowerCase();
+    // Every kind of match needs the query's characters in the name: a shorter name has no match.
+    if (n.length < ql) return undefined;
+    // The characters in order first: every match has them, and most names have not (no search for the rest).
+    let j = 0;
+    for (let i = 0; i < n.length && j < ql; i++) if (n.charCodeAt(i) === q.charCodeAt(j)) j++;
+    if (j < ql) return undefined;
+    if (n === q) return 0;
+    if (n.startsWith(q)) return 1;
+    return n.includes(q) ? 2 : 3;
+  };
 }
