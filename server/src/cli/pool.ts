@@ -13,6 +13,8 @@ import { checkCandidate, newLoaders, type CheckChoices, type CheckInput, type Ch
 
 /** The default number of threads is one per core, at most this many (each thread costs a heap and a compile of its own). */
 export const MAX_DEFAULT_JOBS = 8;
+/** How long the main thread checks files between two looks at what the workers sent (ms). */
+const YIELD_MS = 4;
 /** Explicit --jobs N is capped here (and at one thread per file). */
 export const MAX_JOBS = 64;
 /**
@@ -278,12 +280,18 @@ export function checkInPool(run: PoolRun): Promise<void> {
       while (!finished) {
         const chunk = mainOnly.shift() ?? queue.shift();
         if (chunk) {
+          let since = performance.now();
           for (const index of chunk.items) {
             try {
               done[index] = checkCandidate(inputs[index]!, choices, loaders);
             } catch {
               done[index] = null; // thrown again by flush, in this file's turn (after the files before it)
             }
+            // A yield costs a turn of the event loop: one every few milliseconds is enough (a worker has two
+            // chunks in flight while there is plenty left), not one a file.
+            const now = performance.now();
+            if (now - since < YIELD_MS) continue;
+            since = now;
             await new Promise<void>((r) => setImmediate(r));
             if (finished) return;
           }
