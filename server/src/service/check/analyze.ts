@@ -13,15 +13,18 @@ import type { TeamRef } from '../rules/unknown-team';
 import { validateHeaderValue, validateWorkloadValue } from './schemaValidation';
 import { toPlain } from '../parse/quickYaml';
 
-/** Runs `fn`; a throw becomes one internal-error finding at `at` and the other rules go on. */
-export function guarded<T>(what: string, at: { start: number; end: number }, out: RawFinding[], fn: () => T): T | undefined {
+/**
+ * Runs `fn`; a throw becomes one internal-error finding at `at` and the other rules go on. `what` may be a function
+ * for a label that costs a string to make (called only when `fn` throws: the layer rules run a million times).
+ */
+export function guarded<T>(what: string | (() => string), at: { start: number; end: number }, out: RawFinding[], fn: () => T): T | undefined {
   try {
     return fn();
   } catch (e) {
     out.push({
       code: 'internal-error',
       severity: 'error',
-      message: `srm failed while checking ${what}: ${e instanceof Error ? e.message : String(e)}. Please report this.`,
+      message: `srm failed while checking ${typeof what === 'string' ? what : what()}: ${e instanceof Error ? e.message : String(e)}. Please report this.`,
       start: at.start,
       end: at.end,
       fixes: [],
@@ -59,9 +62,10 @@ export function analyzeWorkload(item: Node | null, doc: Document, text: string, 
     for (const a of facts.assignments) {
       if (!b.isParty(a.owner) || !a.ownerSpan || !b.layer(a.layer)) continue;
       const check = { a, model, w: facts, b } as LayerCheck;
+      const label = (): string => `layer "${a.layer}"`;
       // In precedence order: the first rule that reports wins (one value gets one rule).
       for (const rule of ASSIGNMENT_RULES) {
-        const r = guarded(`layer "${a.layer}"`, a.ownerSpan, findings, () => rule.check(check));
+        const r = guarded(label, a.ownerSpan, findings, () => rule.check(check));
         if (r) {
           findings.push(r);
           break; // one value gets one rule

@@ -16,6 +16,8 @@ export function unassignedLayer(
 ): RawFinding | undefined {
   if (!w.responsibilitiesKey) return undefined;
   const have = new Set(w.assignments.map((a) => a.layer));
+  // The common case: as many distinct keys as the baseline has layers, each one of them. Nothing is missing.
+  if (have.size === b.layers.length && w.assignments.every((a) => b.layer(a.layer) !== undefined)) return undefined;
   const meant = meantByUnknownKeys(w, b);
   const missing = b.layers.filter((l) => !have.has(l.id) && !meant.has(l.id)).map((l) => l.id);
   if (missing.length === 0) return undefined;
