@@ -171,6 +171,24 @@ test('the content: summary, teams with evidence, cells with no team, matrices, c
   assert.deepEqual(f.suppressed.map((x) => [x.ruleId, x.line, x.suppression]), [['model-mismatch', 27, { kind: 'next-line', reason: 'private endpoint, exception SEC-142' }]]);
 });
 
+test('coverage: an owner that is not a party counts as other, whatever its name (a name Object.prototype has included)', () => {
+  const text = (owners: string[]): string =>
+    [
+      'apiVersion: srm/v1',
+      'kind: ResponsibilityAssignment',
+      'metadata:',
+      '  name: odd',
+      'workloads:',
+      ...owners.flatMap((o, i) => [`  - name: w${i}`, '    model: iaas', '    responsibilities:', `      information-and-data: ${o}`]),
+      '',
+    ].join('\n');
+  const r = buildReport([input('odd.srm.yaml', text(['toString', '__proto__', 'constructor', 'customer', 'hasOwnProperty']))], OPTS).json;
+  const l = r.coverage[0]!.layers.find((x) => x.layer === 'information-and-data')!;
+  assert.deepEqual({ ...l, label: '' }, { layer: 'information-and-data', label: '', assigned: 5, byParty: { customer: 1, microsoft: 0, shared: 0 }, other: 4, unassigned: 0, differs: 0 });
+  assert.deepEqual(Object.keys(l.byParty), ['customer', 'microsoft', 'shared']);
+  assert.ok(reportToJson(r).includes('"other": 4'));
+});
+
 test('baseline documents and registries are counted, a syntax error is only its findings, an unresolved baseline is left out of the matrices', () => {
   const baseline = 'apiVersion: srm/v1\nkind: ResponsibilityBaseline\nmetadata:\n  name: contoso-extra\nextends: microsoft-2026\nlayers: []\n';
   const uses = 'apiVersion: srm/v1\nkind: ResponsibilityAssignment\nmetadata:\n  name: m\n  baseline: contoso-extra\nworkloads:\n  - name: a\n    model: saas\n    responsibilities: { information-and-data: customer }\n';

@@ -27,18 +27,27 @@ export function coverageOf({ groups, shownId }: OrderedGroups): ReportCoverage[]
       coverage.push(c);
     }
     c.workloads += g.columns.length;
+    // A party by its place in the list, not by a property lookup: an owner named like one of Object.prototype's
+    // (toString, __proto__) is no party, and comparing a few short strings is cheaper than hashing each cell's owner.
+    const parties = c.parties;
+    const byParty = new Array<number>(parties.length);
     g.rows.forEach((r, k) => {
       const l = c.layers[k]!;
+      byParty.fill(0);
       for (const cell of r.cells) {
         if (cell.status === 'unassigned') {
           l.unassigned++;
           continue;
         }
         l.assigned++;
-        if (cell.owner !== null && cell.owner in l.byParty) l.byParty[cell.owner]!++;
+        const p = cell.owner === null ? -1 : parties.indexOf(cell.owner);
+        if (p >= 0) byParty[p]!++;
         else l.other++;
         if (cell.status === 'mismatch') l.differs++;
       }
+      parties.forEach((party, i) => {
+        l.byParty[party]! += byParty[i]!;
+      });
     });
   }
   return coverage;
