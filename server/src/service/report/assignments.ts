@@ -49,7 +49,14 @@ export function collectAssignments(input: ReportFileInput, d: ParsedDocument, do
       const evidence = a.long && hasEvidence(keyStart, end) ? evidenceAt(text, lines, keyStart, end) : NO_EVIDENCE;
       const line = lineOf(keyStart);
       if (a.team !== undefined) {
-        teams.addAssignment(a.team, { file: path, line, document: d.index, ...docName, workload, layer: a.layer, owner, evidence });
+        // Literals of one shape each (a spread of docName makes every cell's object the slow, generic way).
+        const documentName = docName.documentName;
+        teams.addAssignment(
+          a.team,
+          documentName === undefined
+            ? { file: path, line, document: d.index, workload, layer: a.layer, owner, evidence }
+            : { file: path, line, document: d.index, documentName, workload, layer: a.layer, owner, evidence },
+        );
         continue;
       }
       if (!entry) {
