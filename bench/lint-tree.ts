@@ -60,16 +60,42 @@ interface Tool {
   ok: number[];
 }
 
-/** Wall clock of whole processes, the tools interleaved round by round; the median per tool (NaN if it failed). */
-function race(tools: Tool[], rounds: number, cwd: string): { ms: number[]; errors: string[] } {
+/** Clock ticks a second of /proc's CPU times (getconf CLK_TCK; 100 on Linux almost everywhere). */
+let ticksPerSecond: number | undefined;
+
+/**
+ * The CPU time (ms, user + system) of this process's children that have been waited for, from /proc/self/stat
+ * (cutime and cstime: every thread of a child, V8's compiler and GC threads included); undefined off Linux.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // The fields after the command's name, which is in parentheses and may hold spaces: state is field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+    return ((Number(fields[13]) + Number(fields[14])) / ticksPerSecond) * 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wall clock of whole processes, the tools interleaved round by round; the median per tool (NaN if it failed), and
+ * the median of the CPU time each run used against its wall clock (cores: 1.3 is one core and a third busy).
+ */
+function race(tools: Tool[], rounds: number, cwd: string): { ms: number[]; cores: number[]; errors: string[] } {
   const runs: number[][] = tools.map(() => []);
+  const cores: number[][] = tools.map(() => []);
   const errors: string[] = [];
   for (let k = 0; k < rounds; k++) {
     tools.forEach((t, j) => {
       if (runs[j]!.length < k) return; // it failed before
+      const cpuBefore = childrenCpuMs();
       const start = performance.now();
       const r = spawnSync(process.execPath, t.args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...(t.env ?? {}) } });
       const ms = performance.now() - start;
+      const cpuAfter = childrenCpuMs();
+      if (cpuBefore !== undefined && cpuAfter !== undefined) cores[j]!.push((cpuAfter - cpuBefore) / ms);
       if (r.status === null || !t.ok.includes(r.status)) {
         errors.push(`${t.label} failed (exit ${r.status}): ${(r.stderr || r.stdout).slice(0, 300)}`);
         return;
@@ -77,7 +103,7 @@ function race(tools: Tool[], rounds: number, cwd: string): { ms: number[]; error
       runs[j]!.push(ms);
     });
   }
-  return { ms: runs.map((r) => (r.length === rounds ? median(r) : NaN)), errors };
+  return { ms: runs.map((r) => (r.length === rounds ? median(r) : NaN)), cores: cores.map((c) => (c.length === rounds ? median(c) : NaN)), errors };
 }
 
 const perSecond = (files: number, ms: number): string => (Number.isFinite(ms) ? `${Math.round((files / ms) * 1000)} files/s` : 'n/a');
@@ -118,7 +144,7 @@ export function lintTree(): string {
     const formats = peer ? (['html', 'md', 'json'] as const) : [];
     for (const f of formats) tools.push({ label: `report ${f}`, args: [cli, 'report', '--format', f, '-o', path.join(work, `report.${f}`), tree.dir], ok: [0] });
     if (peer && ajv) tools.push({ label: `ajv-cli ${ajv.version}`, args: [ajv.bin, 'validate', '--spec=draft2020', '--strict=false', '--validate-formats=false', '-s', schema, '-d', `${tree.dir}/**/*.srm.yaml`], ok: [0, 1] });
-    const { ms, errors } = race(tools, rounds, root);
+    const { ms, cores: busy, errors } = race(tools, rounds, root);
     const [one, def, many] = ms as [number, number, number];
     const reportMs = ms.slice(3, 3 + formats.length);
     const other = ms[3 + formats.length];
@@ -128,6 +154,15 @@ export function lintTree(): string {
       `\`--jobs 1\` ${f1(one)} ms = ${perSecond(files, one)}; ` +
       `default (${defaultIsPool ? `${pool} threads` : 'one thread: below 16 MB'}) ${f1(def)} ms = ${perSecond(files, def)}, ${times(one, def)} --jobs 1; ` +
       `\`--jobs ${pool}\` ${f1(many)} ms = ${perSecond(files, many)}, ${times(one, many)} --jobs 1`;
+    // What the second core can add at most: --jobs 1 already keeps more than one core busy (V8 compiles the hot
+    // code and collects garbage on threads of its own), and no pool can use more than every core.
+    const [busyOne, , busyMany] = busy as [number, number, number];
+    if (Number.isFinite(busyOne)) {
+      line +=
+        ` (CPU time / wall clock: \`--jobs 1\` ${busyOne.toFixed(2)} cores busy, \`--jobs ${pool}\` ${busyMany.toFixed(2)}; ` +
+        `with no overhead at all, ${cores} cores could make it at most ${(cores / busyOne).toFixed(2)}× as fast as \`--jobs 1\`; ` +
+        `the CPU time of \`--jobs ${pool}\` ${((busyMany * many) / (busyOne * one)).toFixed(2)}× that of \`--jobs 1\`)`;
+    }
     if (peer) {
       line +=
         other === undefined || ajv === undefined
