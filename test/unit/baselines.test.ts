@@ -239,3 +239,28 @@ test('remove naming a layer the baseline itself adds (not a layer of the base) i
   const fs = diagnose(parseFile(text)).filter((f) => f.code === 'invalid-baseline');
   assert.deepEqual(fs.map((f) => [f.start, f.end, f.severity]), [[text.lastIndexOf('backup'), text.lastIndexOf('backup') + 6, 'error']]);
 });
+
+test('a custom baseline whose provider, columns and layers are named like properties of Object.prototype (constructor, valueof)', () => {
+  const base = (cells: string) =>
+    baselineDoc(
+      'proto-base',
+      'provider: { id: constructor, label: Proto }\nmodels:\n  - { id: constructor, label: C }\n  - { id: valueof, label: V }\n' +
+        `layers:\n  - id: constructor\n    label: Data\n    owners: { ${cells} }\n  - id: hasownproperty\n    label: Other\n    owners: { constructor: constructor, valueof: shared }\n`,
+    );
+  const app = assignmentDoc(
+    'app',
+    'proto-base',
+    '  - name: w\n    model: constructor\n    responsibilities:\n      constructor: customer\n      hasownproperty: customer\n  - name: v\n    model: valueof\n    responsibilities:\n      constructor: customer\n',
+  );
+  // A layer without a cell for the column `constructor` lacks it (the cell is not Object.prototype's constructor).
+  const broken = `${base('valueof: customer')}---\n${app}`;
+  const bf = diagnose(parseFile(broken));
+  assert.deepEqual(codes(bf), ['invalid-baseline:error', 'invalid-baseline:error']);
+  assert.match(bf[0]!.message, /^Layer "constructor" needs a cell for constructor\.$/);
+  // Complete, the rules read its cells: customer where the provider was expected, the gap under valueof.
+  const whole = `${base('constructor: constructor, valueof: customer')}---\n${app}`;
+  const fs = diagnose(parseFile(whole));
+  assert.deepEqual(codes(fs), ['model-mismatch:warning', 'model-mismatch:warning', 'unassigned-layer:warning']);
+  for (const f of fs) assert.doesNotMatch(f.message, /function|native code|undefined|\[object/, f.message);
+  assert.match(fs[0]!.message, /gives layer "constructor" to constructor, but workload "w" assigns it to customer/);
+});

@@ -242,6 +242,25 @@ test('HTML export escapes names, owners, teams and messages', () => {
   assert.equal(escapeHtml(`<>&"'`), '&lt;&gt;&amp;&quot;&#39;');
 });
 
+test("an owner named like a property of Object.prototype is no party: drawn invalid, with the '?' mark", () => {
+  const owners = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
+  const text = [
+    'apiVersion: srm/v1',
+    'kind: ResponsibilityAssignment',
+    'metadata:',
+    '  name: odd',
+    'workloads:',
+    ...owners.flatMap((o, i) => [`  - name: w${i}`, '    model: iaas', '    responsibilities:', `      information-and-data: ${o}`]),
+    '',
+  ].join('\n');
+  const html = matrixToHtml(matrixOf(text), { source: 'odd' });
+  for (const o of owners) assert.ok(!html.includes(`p-${o}`), o);
+  assert.doesNotMatch(html, /undefined|native code|function /);
+  // Every workload's information-and-data cell: invalid, marked '?', its owner's text shown.
+  const cells = [...html.matchAll(/<td class="cell s-invalid p-invalid[^"]*"[^>]*><span class="badge">([^<]*)<\/span><span class="owner">([^<]*)</g)];
+  assert.deepEqual(cells.map((m) => [m[1], m[2]]), owners.map((o) => ['?', o]));
+});
+
 test('Markdown export: the CLI tables, pipes in names escaped', () => {
   const m = matrixOf(MISTAKES);
   const md = matrixMarkdown(m);

@@ -2,6 +2,7 @@
 // for every cell the party that owns the layer there. Every rule, schema, completion, hover, fix and picture asks a
 // document's baseline (spec/baselines.md); what a layer's group is, who the parties are and which columns are cloud
 // columns are derived here from the cells, once, when the baseline is made.
+import { own } from './own';
 
 /** The customer party: the same in every baseline. */
 export const CUSTOMER = 'customer';
@@ -123,6 +124,8 @@ export class Baseline {
   /** A string that changes whenever a cell, layer, column or party does: part of every cache key. */
   readonly key: string;
   private readonly byId: ReadonlyMap<string, LayerDef>;
+  /** Every layer's cells by column (a Map: a column named like a property of Object.prototype is no cell). */
+  private readonly cells: ReadonlyMap<string, ReadonlyMap<string, string>>;
   private readonly columnById: ReadonlyMap<string, Column>;
   private readonly kinds: ReadonlyMap<string, LayerKind>;
   /** The catalogue, and every name and alias (serviceKey) to the entries it names. */
@@ -141,13 +144,14 @@ export class Baseline {
     this.columnIds = def.columns.map((c) => c.id);
     this.parties = [CUSTOMER, def.provider.id, SHARED];
     this.byId = new Map(def.layers.map((l) => [l.id, l]));
+    this.cells = new Map(def.layers.map((l) => [l.id, new Map(Object.entries(l.owners))]));
     this.columnById = new Map(def.columns.map((c) => [c.id, c]));
     const kinds = new Map<string, LayerKind>();
     const cloud = def.columns.filter((c) => c.cloud);
     for (const l of def.layers) {
-      const cells = def.columns.map((c) => l.owners[c.id]);
+      const cells = def.columns.map((c) => own(l.owners, c.id));
       if (cells.length > 0 && cells.every((c) => c === CUSTOMER)) kinds.set(l.id, 'customer-always');
-      else if (cloud.length > 0 && cloud.every((c) => l.owners[c.id] === def.provider.id)) kinds.set(l.id, 'provider-in-cloud');
+      else if (cloud.length > 0 && cloud.every((c) => own(l.owners, c.id) === def.provider.id)) kinds.set(l.id, 'provider-in-cloud');
       else kinds.set(l.id, 'varies');
     }
     this.kinds = kinds;
@@ -166,7 +170,7 @@ export class Baseline {
       def.id,
       def.provider.id,
       def.columns.map((c) => [c.id, c.cloud]),
-      def.layers.map((l) => [l.id, def.columns.map((c) => l.owners[c.id] ?? '')]),
+      def.layers.map((l) => [l.id, def.columns.map((c) => own(l.owners, c.id) ?? '')]),
       (def.services ?? []).map((e) => [e.name, e.aliases, e.models]),
     ]);
   }
@@ -197,7 +201,7 @@ export class Baseline {
 
   /** The cell (L, M): a party or `depends`; undefined for an unknown layer or column. */
   cell(layerId: string, column: string): string | undefined {
-    return this.byId.get(layerId)?.owners[column];
+    return this.cells.get(layerId)?.get(column);
   }
 
   /** The derived kind: customer-only, provider-only in the cloud, or varies. */

@@ -13,8 +13,10 @@ import {
   type Party,
   type ServiceModel,
 } from './model';
+import { own } from './own';
 
 export * from './model';
+export * from './own';
 export * from './fields';
 export * from './schema';
 export * from './baseline';
@@ -39,7 +41,7 @@ export function isServiceModel(s: unknown): s is ServiceModel {
 
 /** The owner the model gives `layerId` under `model`, or undefined for an unknown layer. */
 export function expectedOwner(layerId: string, model: ServiceModel): Party | undefined {
-  return layerById.get(layerId)?.owners[model];
+  return own(layerById.get(layerId)?.owners ?? {}, model);
 }
 
 export function groupOf(layerId: string): LayerGroup | undefined {
@@ -58,17 +60,17 @@ export function isCloudModel(model: ServiceModel): boolean {
 export function layerSynonym(word: string): readonly string[] {
   const n = normalizeTerm(word);
   if (layerById.has(n)) return [n];
-  return LAYER_SYNONYMS[n] ?? [];
+  return own(LAYER_SYNONYMS, n) ?? [];
 }
 
 export function serviceModelSynonym(word: string): ServiceModel | undefined {
   const n = normalizeTerm(word);
   if (isServiceModel(n)) return n;
-  return SERVICE_MODEL_SYNONYMS[n];
+  return own(SERVICE_MODEL_SYNONYMS, n);
 }
 
 export function partySynonym(word: string): Party | undefined {
   const n = normalizeTerm(word);
   if (isParty(n)) return n;
-  return PARTY_SYNONYMS[n];
+  return own(PARTY_SYNONYMS, n);
 }

@@ -4,6 +4,7 @@ import { API_VERSION, BASELINE_KIND, FIELDS, KEBAB_PATTERN, KIND, REGISTRY_KIND,
 import { PARTY_DOCS } from './model';
 import { CUSTOMER, DEPENDS, SHARED, type Baseline, type LayerDef } from './baseline';
 import { DEFAULT_BASELINE, MICROSOFT_DIAGRAM } from './builtins';
+import { own } from './own';
 
 export const SCHEMA_ID = 'https://srm.invalid/schemas/srm.schema.json';
 
@@ -21,7 +22,7 @@ function plain(md: string): string {
 export function ownersTable(layer: LayerDef, baseline: Baseline = MICROSOFT_DIAGRAM): string {
   const head = `| ${baseline.columns.map((c) => c.label).join(' | ')} |`;
   const rule = `|${baseline.columns.map(() => ' --- |').join('')}`;
-  const row = `| ${baseline.columns.map((c) => layer.owners[c.id] ?? '').join(' | ')} |`;
+  const row = `| ${baseline.columns.map((c) => own(layer.owners, c.id) ?? '').join(' | ')} |`;
   return `${head}\n${rule}\n${row}`;
 }
 

@@ -9,6 +9,7 @@ import {
   DEPENDS,
   SHARED,
   builtinBaseline,
+  own,
   type Column,
   type LayerDef,
   type Override,
@@ -255,9 +256,9 @@ function buildEntry(e: BaselineEntry, lookup: Lookup, known: readonly string[]):
       const overrides: Override[] = [...(was.overrides ?? [])];
       const changed: string[] = [];
       for (const [col, cell] of Object.entries(owners)) {
-        if (was.owners[col] === cell) continue;
+        if (own(was.owners, col) === cell) continue;
         changed.push(col);
-        overrides.push({ column: col, was: was.owners[col] ?? '', ...(lf.reason ? { reason: lf.reason } : {}) });
+        overrides.push({ column: col, was: own(was.owners, col) ?? '', ...(lf.reason ? { reason: lf.reason } : {}) });
       }
       if (changed.length > 0 && !lf.reason) {
         findings.push(invalidBaseline(lf.id.span, `Layer "${id}" overrides ${changed.map((c) => `the ${c} cell`).join(', ')} of "${base?.id ?? ''}" without a reason: add reason: (the clause or agreement that moves it), shown in hovers and reports.`, 'warning'));
@@ -278,7 +279,7 @@ function buildEntry(e: BaselineEntry, lookup: Lookup, known: readonly string[]):
     }
     const missing: string[] = [];
     if (!lf.label) missing.push('a label');
-    const noCell = columns.filter((c) => owners[c.id] === undefined && !lf.cells.some((x) => x.column === c.id)).map((c) => c.id);
+    const noCell = columns.filter((c) => own(owners, c.id) === undefined && !lf.cells.some((x) => x.column === c.id)).map((c) => c.id);
     if (noCell.length > 0) missing.push(`a cell for ${noCell.join(', ')}`);
     if (missing.length > 0) {
       const what = base ? `is not a layer of "${base.id}", so it is a new layer and needs` : 'needs';

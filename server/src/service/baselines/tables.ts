@@ -1,7 +1,7 @@
 // Baselines as text: the rows of `srm baselines`, one baseline as Markdown, JSON or CSV (`srm baselines show`), and
 // what differs between two baselines (`srm baselines diff`). docs/baselines.md's tables are this Markdown too
 // (scripts/baselineDocs.ts). Pure: Baseline values in, strings and plain objects out.
-import { DEPENDS, type Baseline, type Column, type LayerDef, type LayerKind } from '../../model';
+import { DEPENDS, own, type Baseline, type Column, type LayerDef, type LayerKind } from '../../model';
 import { csvTable, mdLink, mdText, safeLinkUrl } from '../exportText';
 
 // ---- the list ----
@@ -142,7 +142,7 @@ export function baselineMarkdown(b: Baseline, opts: BaselineMarkdownOptions = {}
   out.push(`| --- | --- | --- |${b.columns.map(() => ' --- |').join('')}`);
   for (const l of b.layers) {
     const cells = b.columns.map((c) => {
-      const text = mdText(cellText(l.owners[c.id]));
+      const text = mdText(cellText(own(l.owners, c.id)));
       const o = overrideOf(l, c.id);
       return o ? `**${text}** (was ${mdText(o.was)})` : text;
     });
@@ -155,7 +155,7 @@ export function baselineMarkdown(b: Baseline, opts: BaselineMarkdownOptions = {}
     for (const l of b.layers) {
       if (l.added) out.push(`- ${code(l.id)} added${l.reason ? `: ${mdText(l.reason)}` : ''}`);
       for (const o of l.overrides ?? []) {
-        const cell = `${code(l.id)} under ${code(o.column)}: ${mdText(cellText(l.owners[o.column]))} (was ${mdText(o.was)})`;
+        const cell = `${code(l.id)} under ${code(o.column)}: ${mdText(cellText(own(l.owners, o.column)))} (was ${mdText(o.was)})`;
         const reason = o.reason ?? l.reason;
         out.push(`- ${cell}: ${reason ? mdText(reason) : 'no reason given'}`);
       }
@@ -169,7 +169,7 @@ export function baselineMarkdown(b: Baseline, opts: BaselineMarkdownOptions = {}
   };
   out.push(`Customer-only layers (\`customer-only-duty\` when given to another party): ${ofKind('customer-always')}.`, '');
   out.push(`Provider-only layers in the cloud columns (\`provider-only-duty\`): ${ofKind('provider-in-cloud')}.`, '');
-  if (b.layers.some((l) => b.columns.some((c) => l.owners[c.id] === DEPENDS))) {
+  if (b.layers.some((l) => b.columns.some((c) => own(l.owners, c.id) === DEPENDS))) {
     out.push(`${code(DEPENDS)}: the owner depends on the choice made within the column; any party is accepted there.`, '');
   }
   if (b.def.source) out.push(`Source: ${mdSource(b.def.source)}`, '');
@@ -237,7 +237,7 @@ export function baselineObject(b: Baseline): BaselineJson {
       group: b.groupOf(l.id) ?? '',
       kind: b.kindOf(l.id) ?? 'varies',
       // In the baseline's column order, whatever order the definition wrote them in.
-      owners: Object.fromEntries(b.columns.filter((c) => l.owners[c.id] !== undefined).map((c) => [c.id, l.owners[c.id] as string])),
+      owners: Object.fromEntries(b.columns.filter((c) => own(l.owners, c.id) !== undefined).map((c) => [c.id, own(l.owners, c.id) as string])),
       doc: l.doc ?? null,
       added: l.added === true,
       reason: l.reason ?? null,
@@ -259,7 +259,7 @@ export function baselineCsv(b: Baseline): string {
   const changes = hasChanges(b);
   const head = ['layer', 'label', 'group', ...b.columnIds, ...(changes ? ['changes'] : [])];
   const rows = b.layers.map((l) => {
-    const cells = b.columnIds.map((c) => cellText(l.owners[c]));
+    const cells = b.columnIds.map((c) => cellText(own(l.owners, c)));
     if (!changes) return [l.id, l.label, b.groupOf(l.id) ?? '', ...cells];
     const what = [
       ...(l.added ? [`added${l.reason ? `: ${l.reason}` : ''}`] : []),
@@ -295,8 +295,8 @@ export function diffBaselines(a: Baseline, b: Baseline): BaselineDiff {
     if (!other) continue;
     for (const c of a.columns) {
       if (!b.hasColumn(c.id)) continue;
-      const x = cellText(l.owners[c.id]);
-      const y = cellText(other.owners[c.id]);
+      const x = cellText(own(l.owners, c.id));
+      const y = cellText(own(other.owners, c.id));
       if (x !== y) cells.push({ layer: l.id, column: c.id, a: x, b: y });
     }
   }

@@ -7,6 +7,7 @@ import {
   FIELDS,
   KIND,
   LAYER_SYNONYMS,
+  own,
   type Baseline,
   type ObjectKind,
 } from '../../model';
@@ -258,7 +259,7 @@ function parties(src: Source, ctx: CursorContext, layerId: string, b: Baseline):
         ? `expected under ${model}`
         : want
           ? `${model} expects ${want}`
-          : (PARTY_DETAIL[p] ?? (p === 'microsoft' && b.provider.id === 'microsoft' ? 'Microsoft, as the cloud provider, does this work and answers for it.' : `${b.provider.label}, the provider`)),
+          : (own(PARTY_DETAIL, p) ?? (p === 'microsoft' && b.provider.id === 'microsoft' ? 'Microsoft, as the cloud provider, does this work and answers for it.' : `${b.provider.label}, the provider`)),
     documentation: partyDoc(p, layer?.id, model, b),
     insertText: p,
     sortText: want === p ? `0${pad(i)}` : `1${pad(i)}`,

@@ -1,6 +1,6 @@
 // Hovers from the cursor's line context: a layer key (what it covers, its group, owners under each model, what this
 // workload's model expects), a party, a service model, a team reference, a rule id in a suppression, a field.
-import { DEPENDS, FIELDS, type ObjectKind } from '../../model';
+import { DEPENDS, FIELDS, own, type ObjectKind } from '../../model';
 import { suggestLayer, suggestParty, suggestServiceModel } from '../suggest';
 import { DEFAULT_CONTEXT, type FeatureContext } from './context';
 import { cursorContext, itemKeys, plainValue, shapeOf, teamIds, type CursorContext, type Source } from './lineContext';
@@ -99,7 +99,7 @@ export function hover(src: Source, offset: number, fc: FeatureContext = DEFAULT_
       return { contents: `\`${key}\`: a column (model id) of the baseline; its cell is the party that owns the layer there.`, start, end };
     }
     const kind = objectKind(path, fc.kind);
-    const f = kind ? FIELDS[kind][key] : undefined;
+    const f = kind ? own(FIELDS[kind], key) : undefined;
     if (!f) return undefined;
     return { contents: `**${key}** (${f.required ? 'required' : 'optional'})\n\n${f.doc}`, start, end };
   }

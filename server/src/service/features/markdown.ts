@@ -11,6 +11,7 @@ import {
   MICROSOFT_DIAGRAM,
   PARTY_DOCS,
   SHARED,
+  own,
   type Baseline,
   type LayerDef,
   type ServiceEntry,
@@ -21,7 +22,7 @@ import { getRule } from '../rules/registry';
 export function ownersByModel(layer: LayerDef, model?: string, b: Baseline = MICROSOFT_DIAGRAM): string {
   const dflt = b.id === DEFAULT_BASELINE;
   const rows = b.columns.map(
-    (c) => `| ${c.id}${dflt ? '' : ` (${c.label})`}${c.id === model ? ' (this workload)' : ''} | ${layer.owners[c.id] ?? ''} |`,
+    (c) => `| ${c.id}${dflt ? '' : ` (${c.label})`}${c.id === model ? ' (this workload)' : ''} | ${own(layer.owners, c.id) ?? ''} |`,
   );
   return ['| service model | owner |', '| --- | --- |', ...rows].join('\n');
 }
@@ -37,8 +38,8 @@ export function otherEditions(layer: LayerDef, b: Baseline): string[] {
       continue;
     }
     const diffs = b.columns
-      .filter((c) => x.hasColumn(c.id) && other.owners[c.id] !== layer.owners[c.id])
-      .map((c) => `${other.owners[c.id]} under ${x.columnLabel(c.id)}`);
+      .filter((c) => x.hasColumn(c.id) && own(other.owners, c.id) !== own(layer.owners, c.id))
+      .map((c) => `${own(other.owners, c.id)} under ${x.columnLabel(c.id)}`);
     if (diffs.length > 0) out.push(`Under ${x.id}, ${layer.id} is ${diffs.join(', ')}.`);
   }
   return out;
@@ -54,14 +55,14 @@ export function layerDoc(layer: LayerDef, model?: string, b: Baseline = MICROSOF
   if (layer.notes) parts.push(layer.notes);
   parts.push(ownersByModel(layer, model, b));
   if (model) {
-    const want = layer.owners[model];
+    const want = own(layer.owners, model);
     if (want === DEPENDS) parts.push(`Under \`${model}\` it depends on the choice made there: any party is accepted.`);
     else if (want) parts.push(`Under \`${model}\` ${b.id === DEFAULT_BASELINE ? 'the model' : `baseline \`${b.id}\``} expects: **${want}**.`);
   }
   if (b.id !== DEFAULT_BASELINE) parts.push(`Baseline: \`${b.id}\` (${b.def.title}).`);
   if (layer.added) parts.push(`Added by \`${b.id}\`${layer.reason ? `: ${layer.reason}` : '.'}`);
   for (const o of layer.overrides ?? []) {
-    parts.push(`\`${b.id}\` moves the ${o.column} cell from ${o.was} to ${layer.owners[o.column]}${o.reason ? `: ${o.reason}` : ' (no reason given).'}`);
+    parts.push(`\`${b.id}\` moves the ${o.column} cell from ${o.was} to ${own(layer.owners, o.column)}${o.reason ? `: ${o.reason}` : ' (no reason given).'}`);
   }
   const others = otherEditions(layer, b);
   if (others.length > 0) parts.push(others.join(' '));
@@ -80,7 +81,7 @@ export function partyDoc(party: string, layerId?: string, model?: string, b: Bas
   const parts = [`**${party}** (party)`, partyText(party, b)];
   const layer = layerId ? b.layer(layerId) : undefined;
   if (layer && model) {
-    const want = layer.owners[model];
+    const want = own(layer.owners, model);
     const who = b.id === DEFAULT_BASELINE ? 'the model' : `baseline \`${b.id}\``;
     if (want === DEPENDS) parts.push(`Under \`${model}\` ${who} accepts any party for \`${layer.id}\` (it depends on the choice made there).`);
     else if (want !== undefined) {
@@ -98,7 +99,7 @@ export function modelDoc(model: string, b: Baseline = MICROSOFT_DIAGRAM): string
   const c = b.column(model);
   if (!c) return `\`${model}\` is not a model of baseline \`${b.id}\`: use ${b.columnIds.join(', ')}.`;
   const counts = [...b.parties, DEPENDS]
-    .map((p) => [p, b.layers.filter((l) => l.owners[model] === p).length] as const)
+    .map((p) => [p, b.layers.filter((l) => own(l.owners, model) === p).length] as const)
     .filter(([p, n]) => n > 0 || p !== DEPENDS)
     .map(([p, n]) => `${p}: ${n}`)
     .join(', ');
@@ -138,7 +139,7 @@ export function baselineDoc(b: Baseline, where?: string): string {
     const changes: string[] = [];
     for (const l of b.layers) {
       if (l.added) changes.push(`- adds \`${l.id}\`${l.reason ? `: ${l.reason}` : ''}`);
-      for (const o of l.overrides ?? []) changes.push(`- \`${l.id}\` under ${o.column}: ${o.was} → ${l.owners[o.column]}${o.reason ? ` (${o.reason})` : ''}`);
+      for (const o of l.overrides ?? []) changes.push(`- \`${l.id}\` under ${o.column}: ${o.was} → ${own(l.owners, o.column)}${o.reason ? ` (${o.reason})` : ''}`);
     }
     for (const r of b.def.removed ?? []) changes.push(`- removes \`${r}\``);
     parts.push(`Extends \`${b.def.extends}\`${changes.length ? ':' : ' and changes nothing.'}${changes.length ? `\n${changes.join('\n')}` : ''}`);

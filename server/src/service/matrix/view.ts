@@ -2,6 +2,7 @@
 // "Save as HTML" render it to a string (matrixHtml.ts); the server sends it with `srm/matrix` and the live view
 // (client/src/webview/matrix.ts) builds DOM from it, adding only clicks. Pure.
 import type { MatrixCell, MatrixDocument, MatrixFindingRef, MatrixReference, MatrixWorkload } from './build';
+import { own } from '../../model';
 
 /** One element of the picture (plain data: it travels over JSON-RPC to the webview). */
 export interface ViewNode {
@@ -21,12 +22,14 @@ const PARTY_LABEL: Record<string, string> = { customer: 'Customer', microsoft: '
 
 /** The party class of an owner: `p-customer`, `p-microsoft`, `p-shared`, or `p-invalid` for anything else. */
 export function partyClass(owner: string | null): string {
-  return owner !== null && owner in PARTY_LETTER ? `p-${owner}` : 'p-invalid';
+  // Own properties only: an owner named like one of Object.prototype's (toString) is no party.
+  return owner !== null && own(PARTY_LETTER, owner) !== undefined ? `p-${owner}` : 'p-invalid';
 }
 
 /** The one-letter mark drawn in a cell besides its colour (so the picture reads without colour). */
 export function partyLetter(owner: string | null): string {
-  return owner !== null ? (PARTY_LETTER[owner] ?? '?') : '';
+  if (owner === null) return '';
+  return own(PARTY_LETTER, owner) ?? '?';
 }
 
 /** The findings that make a cell or a workload a violation: active (not suppressed) ones. */
