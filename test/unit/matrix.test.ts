@@ -11,7 +11,7 @@ import { matrixFromParsed, matrixReference, matrixToMarkdown, type Responsibilit
 import { escapeHtml, matrixMarkdown, matrixToHtml, renderHtml } from '../../server/src/service/matrix/html';
 import { matrixResult } from '../../server/src/lsp/matrix';
 import type { MatrixResult, MatrixViewNode } from '../../shared/matrix';
-import { documentText, header, missingLayers } from './model-documents';
+import { documentText, header, missingLayers, ownersDocument } from './model-documents';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
 const read = (f: string) => readFileSync(path.join(examples, f), 'utf8');
@@ -244,15 +244,7 @@ test('HTML export escapes names, owners, teams and messages', () => {
 
 test("an owner named like a property of Object.prototype is no party: drawn invalid, with the '?' mark", () => {
   const owners = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
-  const text = [
-    'apiVersion: srm/v1',
-    'kind: ResponsibilityAssignment',
-    'metadata:',
-    '  name: odd',
-    'workloads:',
-    ...owners.flatMap((o, i) => [`  - name: w${i}`, '    model: iaas', '    responsibilities:', `      information-and-data: ${o}`]),
-    '',
-  ].join('\n');
+  const text = ownersDocument(owners);
   const html = matrixToHtml(matrixOf(text), { source: 'odd' });
   for (const o of owners) assert.ok(!html.includes(`p-${o}`), o);
   assert.doesNotMatch(html, /undefined|native code|function /);

@@ -111,3 +111,9 @@ export const CLEAN_DOCUMENT = documentText(
     { name: 'jump-hosts', model: 'iaas', service: 'Azure Virtual Machines behind Azure Bastion' },
   ],
 );
+
+/** One document of one iaas workload per owner, each giving information-and-data to it (and leaving the rest out). */
+export function ownersDocument(owners: readonly string[]): string {
+  const items = owners.flatMap((o, i) => [`  - name: w${i}`, '    model: iaas', '    responsibilities:', `      information-and-data: ${o}`]);
+  return `${header('odd')}workloads:\n${items.join('\n')}\n`;
+}

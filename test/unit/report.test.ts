@@ -10,6 +10,7 @@ import { buildReport, diagnose, documentView, parseFile, registriesFromSources, 
 import { renderHtml } from '../../server/src/service/matrix/html';
 import { matrixTable, matrixTableReference, newMatrixCellCache, renderView } from '../../server/src/service/report/html';
 import { generate } from '../../bench/generate';
+import { ownersDocument } from './model-documents';
 
 const examples = path.join(__dirname, '..', '..', 'examples');
 const DOC_URL = (id: string) => `https://example.test/rules/${id}.md`;
@@ -172,17 +173,7 @@ test('the content: summary, teams with evidence, cells with no team, matrices, c
 });
 
 test('coverage: an owner that is not a party counts as other, whatever its name (a name Object.prototype has included)', () => {
-  const text = (owners: string[]): string =>
-    [
-      'apiVersion: srm/v1',
-      'kind: ResponsibilityAssignment',
-      'metadata:',
-      '  name: odd',
-      'workloads:',
-      ...owners.flatMap((o, i) => [`  - name: w${i}`, '    model: iaas', '    responsibilities:', `      information-and-data: ${o}`]),
-      '',
-    ].join('\n');
-  const r = buildReport([input('odd.srm.yaml', text(['toString', '__proto__', 'constructor', 'customer', 'hasOwnProperty']))], OPTS).json;
+  const r = buildReport([input('odd.srm.yaml', ownersDocument(['toString', '__proto__', 'constructor', 'customer', 'hasOwnProperty']))], OPTS).json;
   const l = r.coverage[0]!.layers.find((x) => x.layer === 'information-and-data')!;
   assert.deepEqual({ ...l, label: '' }, { layer: 'information-and-data', label: '', assigned: 5, byParty: { customer: 1, microsoft: 0, shared: 0 }, other: 4, unassigned: 0, differs: 0 });
   assert.deepEqual(Object.keys(l.byParty), ['customer', 'microsoft', 'shared']);
