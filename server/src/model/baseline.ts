@@ -124,8 +124,6 @@ export class Baseline {
   /** A string that changes whenever a cell, layer, column or party does: part of every cache key. */
   readonly key: string;
   private readonly byId: ReadonlyMap<string, LayerDef>;
-  /** Every layer's cells by column (a Map: a column named like a property of Object.prototype is no cell). */
-  private readonly cells: ReadonlyMap<string, ReadonlyMap<string, string>>;
   private readonly columnById: ReadonlyMap<string, Column>;
   private readonly kinds: ReadonlyMap<string, LayerKind>;
   /** The catalogue, and every name and alias (serviceKey) to the entries it names. */
@@ -144,7 +142,6 @@ export class Baseline {
     this.columnIds = def.columns.map((c) => c.id);
     this.parties = [CUSTOMER, def.provider.id, SHARED];
     this.byId = new Map(def.layers.map((l) => [l.id, l]));
-    this.cells = new Map(def.layers.map((l) => [l.id, new Map(Object.entries(l.owners))]));
     this.columnById = new Map(def.columns.map((c) => [c.id, c]));
     const kinds = new Map<string, LayerKind>();
     const cloud = def.columns.filter((c) => c.cloud);
@@ -201,7 +198,8 @@ export class Baseline {
 
   /** The cell (L, M): a party or `depends`; undefined for an unknown layer or column. */
   cell(layerId: string, column: string): string | undefined {
-    return this.cells.get(layerId)?.get(column);
+    const l = this.byId.get(layerId);
+    return l === undefined ? undefined : own(l.owners, column);
   }
 
   /** The derived kind: customer-only, provider-only in the cloud, or varies. */

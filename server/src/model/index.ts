@@ -41,7 +41,8 @@ export function isServiceModel(s: unknown): s is ServiceModel {
 
 /** The owner the model gives `layerId` under `model`, or undefined for an unknown layer. */
 export function expectedOwner(layerId: string, model: ServiceModel): Party | undefined {
-  return own(layerById.get(layerId)?.owners ?? {}, model);
+  const l = layerById.get(layerId);
+  return l === undefined ? undefined : own(l.owners, model);
 }
 
 export function groupOf(layerId: string): LayerGroup | undefined {

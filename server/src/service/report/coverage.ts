@@ -1,4 +1,5 @@
 // The report's coverage: per baseline, every layer over every workload checked against it, by party.
+import { own } from '../../model';
 import type { OrderedGroups } from './matrices';
 import type { ReportCoverage } from './shape';
 
@@ -27,27 +28,19 @@ export function coverageOf({ groups, shownId }: OrderedGroups): ReportCoverage[]
       coverage.push(c);
     }
     c.workloads += g.columns.length;
-    // A party by its place in the list, not by a property lookup: an owner named like one of Object.prototype's
-    // (toString, __proto__) is no party, and comparing a few short strings is cheaper than hashing each cell's owner.
-    const parties = c.parties;
-    const byParty = new Array<number>(parties.length);
     g.rows.forEach((r, k) => {
       const l = c.layers[k]!;
-      byParty.fill(0);
       for (const cell of r.cells) {
         if (cell.status === 'unassigned') {
           l.unassigned++;
           continue;
         }
         l.assigned++;
-        const p = cell.owner === null ? -1 : parties.indexOf(cell.owner);
-        if (p >= 0) byParty[p]!++;
+        // byParty has every party as a key of its own: an owner named like a property of Object.prototype is none.
+        if (cell.owner !== null && own(l.byParty, cell.owner) !== undefined) l.byParty[cell.owner]!++;
         else l.other++;
         if (cell.status === 'mismatch') l.differs++;
       }
-      parties.forEach((party, i) => {
-        l.byParty[party]! += byParty[i]!;
-      });
     });
   }
   return coverage;
